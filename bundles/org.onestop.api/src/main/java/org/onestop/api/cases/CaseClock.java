@@ -1,0 +1,17 @@
+package org.onestop.api.cases;
+
+import java.time.LocalDate;
+
+/**
+ * Where a case stands against its time limit on a given day.
+ *
+ * @param asOf      the day this was computed for
+ * @param limitDays the promised limit in working days (0 for an immediate item)
+ * @param deadline  the day the case must be concluded by; null before acceptance
+ * @param usedDays  working days used since acceptance (up to conclusion, when concluded)
+ * @param leftDays  working days left before the deadline; negative when overdue
+ * @param light     green, yellow (near the deadline) or red (overdue); null before acceptance
+ */
+public record CaseClock(LocalDate asOf, int limitDays, LocalDate deadline, int usedDays, int leftDays,
+        Light light) {
+}
