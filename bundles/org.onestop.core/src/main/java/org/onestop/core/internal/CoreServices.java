@@ -1,0 +1,52 @@
+package org.onestop.core.internal;
+
+import java.time.Clock;
+import org.onestop.api.catalog.CatalogService;
+import org.onestop.api.cases.CaseService;
+import org.onestop.api.calendar.WorkCalendar;
+import org.onestop.api.plugin.PluginDirectory;
+import org.onestop.core.internal.calendar.NationalSchedules;
+import org.onestop.core.internal.calendar.WorkCalendarImpl;
+import org.onestop.core.internal.cases.CaseServiceImpl;
+import org.onestop.core.internal.catalog.CatalogServiceImpl;
+import org.onestop.core.internal.plugin.CaseEventBus;
+import org.onestop.store.Store;
+
+/**
+ * The core's services wired together, once, in plain Java. The OSGi component and the SDK both build
+ * exactly this, so the two worlds run the same code.
+ */
+public final class CoreServices {
+
+    private final CaseEventBus bus = new CaseEventBus();
+    private final WorkCalendarImpl calendar;
+    private final CatalogServiceImpl catalog;
+    private final CaseServiceImpl cases;
+
+    public CoreServices(Store store, NationalSchedules schedules, Clock clock) {
+        this.calendar = new WorkCalendarImpl(store, schedules);
+        this.catalog = new CatalogServiceImpl(store, clock, calendar::forget);
+        this.cases = new CaseServiceImpl(store, calendar, bus, clock);
+    }
+
+    public CatalogService catalog() {
+        return catalog;
+    }
+
+    public WorkCalendar calendar() {
+        return calendar;
+    }
+
+    public CaseService cases() {
+        return cases;
+    }
+
+    public PluginDirectory plugins() {
+        return bus;
+    }
+
+    /** Where case listeners are bound and unbound. */
+    public CaseEventBus events() {
+        return bus;
+    }
+}

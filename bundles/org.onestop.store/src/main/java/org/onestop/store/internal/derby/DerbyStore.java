@@ -1,0 +1,76 @@
+package org.onestop.store.internal.derby;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.onestop.store.EmbeddedStore;
+import org.onestop.store.StoreException;
+import org.onestop.store.internal.jdbc.JdbcStore;
+
+/**
+ * The default store: an embedded Derby database in one folder, created on first use and brought up to
+ * the current schema. Closing it shuts the database down cleanly, so that the next start needs no
+ * recovery.
+ */
+public final class DerbyStore implements EmbeddedStore {
+
+    private final String databaseName;
+    private final JdbcStore store;
+
+    private DerbyStore(String databaseName, JdbcStore store) {
+        this.databaseName = databaseName;
+        this.store = store;
+    }
+
+    /** Opens (creating if needed) the database in {@code directory} and migrates it. */
+    public static DerbyStore open(Path directory) {
+        Path absolute = directory.toAbsolutePath().normalize();
+        // Derby writes derby.log into the working folder unless told otherwise; keep it beside the data.
+        if (System.getProperty("derby.stream.error.file") == null) {
+            System.setProperty("derby.stream.error.file", absolute.resolveSibling("derby.log").toString());
+        }
+        EmbeddedDataSource dataSource = new EmbeddedDataSource();
+        dataSource.setDatabaseName(absolute.toString());
+        dataSource.setCreateDatabase("create");
+        try (Connection first = dataSource.getConnection()) {
+            // Creates the database on first use; later connections need not ask again.
+        } catch (SQLException e) {
+            throw new StoreException("无法打开数据库 " + absolute + "（" + e.getMessage() + "）", e);
+        }
+        EmbeddedDataSource running = new EmbeddedDataSource();
+        running.setDatabaseName(absolute.toString());
+        JdbcStore store = new JdbcStore(running, new DerbyDialect());
+        store.migrate();
+        return new DerbyStore(absolute.toString(), store);
+    }
+
+    @Override
+    public <T> T inTransaction(Work<T> work) {
+        return store.inTransaction(work);
+    }
+
+    @Override
+    public <T> T read(Work<T> work) {
+        return store.read(work);
+    }
+
+    @Override
+    public String dialectName() {
+        return store.dialectName();
+    }
+
+    @Override
+    public void close() {
+        EmbeddedDataSource shutdown = new EmbeddedDataSource();
+        shutdown.setDatabaseName(databaseName);
+        shutdown.setShutdownDatabase("shutdown");
+        try (Connection c = shutdown.getConnection()) {
+            // Unreachable: a successful shutdown is reported as SQLState 08006.
+        } catch (SQLException e) {
+            if (!"08006".equals(e.getSQLState())) {
+                throw new StoreException("数据库关闭失败", e);
+            }
+        }
+    }
+}

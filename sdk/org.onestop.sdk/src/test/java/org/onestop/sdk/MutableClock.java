@@ -1,0 +1,36 @@
+package org.onestop.sdk;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/** A clock the test moves from day to day. */
+final class MutableClock extends Clock {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private volatile Instant now;
+
+    MutableClock(LocalDate day) {
+        set(day);
+    }
+
+    void set(LocalDate day) {
+        now = day.atTime(9, 30).atZone(ZONE).toInstant();
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZONE;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException("tests use one zone");
+    }
+
+    @Override
+    public Instant instant() {
+        return now;
+    }
+}
