@@ -10,6 +10,9 @@ import org.osgi.annotation.versioning.ProviderType;
  * day off. A day is a working day by the national schedule of its year, unless the center has
  * declared the day otherwise.
  *
+ * <p>Every method that takes a center id also takes null for the national calendar alone (statutory
+ * holidays and make-up working days, no center's own days).
+ *
  * <p>Dates outside the years that have a schedule are counted as plain weeks (Monday to Friday);
  * {@link #knownYears()} tells which years have one.
  */

@@ -1,0 +1,139 @@
+package org.onestop.web.internal;
+
+import com.google.gson.JsonParseException;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.onestop.api.OneStopException;
+import org.onestop.json.OneStopJson;
+
+/**
+ * A request body already checked for size and media type, bound to a class with the shared Gson. Gson's
+ * errors are English and name the JSON path ({@code ... path $.materials[0].copies}); they are turned into a
+ * Chinese message and the field, in the same notation the services use ({@code materials[0].copies}).
+ */
+final class JsonBody {
+
+    private static final Pattern PATH = Pattern.compile(" path \\$([^\\s]*)");
+    private static final Pattern POSITION = Pattern.compile("line (\\d+) column (\\d+)");
+
+    private final byte[] bytes;
+
+    JsonBody(byte[] bytes) {
+        this.bytes = bytes;
+    }
+
+    <T> T read(Class<T> type) {
+        String text = decode(bytes);
+        T value;
+        try (JsonReader reader = new JsonReader(new StringReader(text))) {
+            // Gson reads leniently unless told (single quotes, unquoted names, comments): an API takes RFC 8259 JSON.
+            reader.setStrictness(Strictness.STRICT);
+            value = OneStopJson.gson().fromJson(reader, type);
+            if (value != null && reader.peek() != JsonToken.END_DOCUMENT) {
+                throw OneStopException.invalid(null, "请求正文在 JSON 对象之后还有多余内容");
+            }
+        } catch (JsonParseException | IllegalStateException | IOException e) {
+            throw translate(e);
+        }
+        if (value == null) {
+            throw OneStopException.invalid(null, "请求正文不能为空，应为 JSON 对象");
+        }
+        return value;
+    }
+
+    /** Strict UTF-8: a body in GBK or with broken bytes is refused rather than read as replacement characters. */
+    static String decode(byte[] bytes) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+            // A byte order mark is not JSON, but some Windows tools write one; it carries no meaning.
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw OneStopException.invalid(null, "请求正文不是有效的 UTF-8 编码");
+        }
+    }
+
+    private static OneStopException translate(Exception e) {
+        String detail = fullMessage(e);
+        String field = field(detail);
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        if (cause instanceof com.google.gson.stream.MalformedJsonException || cause instanceof java.io.EOFException
+                || e instanceof com.google.gson.stream.MalformedJsonException) {
+            return OneStopException.invalid(null, "请求正文不是有效的 JSON" + position(detail));
+        }
+        if (field == null) {
+            // The top level itself has the wrong shape, for example an array or a string.
+            return OneStopException.invalid(null, "请求正文应为 JSON 对象");
+        }
+        return OneStopException.invalid(field, "字段“" + field + "”" + expected(cause, detail));
+    }
+
+    private static String expected(Throwable cause, String detail) {
+        if (cause instanceof NumberFormatException) {
+            return "应为整数";
+        }
+        if (detail.contains("Expected BEGIN_OBJECT")) {
+            return "应为 JSON 对象";
+        }
+        if (detail.contains("Expected BEGIN_ARRAY")) {
+            return "应为 JSON 数组";
+        }
+        if (detail.contains("Expected a string")) {
+            return "应为字符串";
+        }
+        if (detail.contains("Expected a boolean")) {
+            return "应为 true 或 false";
+        }
+        // The date adapter of OneStopJson already says in Chinese what it expects.
+        String own = cause.getMessage();
+        return own != null && !own.isBlank() && own.codePoints().anyMatch(c -> c >= 0x4E00 && c <= 0x9FFF)
+                ? "的值无效：" + own
+                : "的类型不正确";
+    }
+
+    private static String fullMessage(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                text.append(t.getMessage()).append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    /** {@code $.materials[0].copies} gives {@code materials[0].copies}; the root {@code $} gives null. */
+    static String field(String detail) {
+        Matcher m = PATH.matcher(detail);
+        String path = null;
+        while (m.find()) {
+            path = m.group(1);
+        }
+        if (path == null) {
+            return null;
+        }
+        if (path.startsWith(".")) {
+            path = path.substring(1);
+        }
+        if (path.endsWith(".")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return path.isEmpty() ? null : path;
+    }
+
+    private static String position(String detail) {
+        Matcher m = POSITION.matcher(detail);
+        return m.find() ? "（第 " + m.group(1) + " 行第 " + m.group(2) + " 列）" : "";
+    }
+}

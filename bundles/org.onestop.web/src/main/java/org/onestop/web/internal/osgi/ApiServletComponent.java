@@ -1,0 +1,49 @@
+package org.onestop.web.internal.osgi;
+
+import jakarta.servlet.Servlet;
+import java.time.Clock;
+import java.time.ZoneId;
+import org.onestop.api.calendar.WorkCalendar;
+import org.onestop.api.cases.CaseService;
+import org.onestop.api.catalog.CatalogService;
+import org.onestop.api.plugin.PluginDirectory;
+import org.onestop.web.internal.ApiRouter;
+import org.onestop.web.internal.OneStopApi;
+import org.onestop.web.internal.servlet.ApiServlet;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+/**
+ * Registers the JSON API on the OSGi Servlet Whiteboard (Felix HTTP Jetty 12 tracks {@code jakarta.servlet.Servlet}
+ * services that carry {@code osgi.http.whiteboard.servlet.pattern}). The property types also make bnd require
+ * the whiteboard implementation ({@code osgi.implementation=osgi.http}, version 2.0), so the bundle does not
+ * resolve without one. The four services are static references: the API is useless without any of them, and
+ * when one is replaced the component is simply rebuilt.
+ *
+ * <p>It reads the core's configuration ({@code org.onestop.core}) for one key, {@code time.zone}: case clocks
+ * are computed "as of today", and today must be the day the core's case service counts in.
+ */
+@Component(service = Servlet.class, configurationPid = "org.onestop.core")
+@HttpWhiteboardServletName("org.onestop.web.api")
+@HttpWhiteboardServletPattern("/api/v1/*")
+public final class ApiServletComponent extends ApiServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The one key of {@code org.onestop.core} read here, with the core's default. */
+    @interface CoreSettings {
+        String time_zone() default "Asia/Shanghai";
+    }
+
+    @Activate
+    public ApiServletComponent(@Reference CatalogService catalog, @Reference CaseService cases,
+            @Reference WorkCalendar calendar, @Reference PluginDirectory plugins, BundleContext context,
+            CoreSettings settings) {
+        super(new ApiRouter(new OneStopApi(catalog, cases, calendar, plugins,
+                context.getBundle().getVersion().toString(), Clock.system(ZoneId.of(settings.time_zone()))).routes()));
+    }
+}

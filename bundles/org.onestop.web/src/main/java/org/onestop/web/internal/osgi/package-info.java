@@ -1,0 +1,5 @@
+/**
+ * Adapts OSGi Declarative Services and the Servlet Whiteboard: the component that wires the platform services
+ * into the API and registers it at {@code /api/v1/*}. Nothing here is exported.
+ */
+package org.onestop.web.internal.osgi;

@@ -1,0 +1,176 @@
+package org.onestop.web.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.onestop.api.ErrorCode;
+import org.onestop.api.calendar.DayKind;
+import org.onestop.api.cases.ApplicantType;
+import org.onestop.api.cases.CaseAct;
+import org.onestop.api.cases.CaseState;
+import org.onestop.api.cases.Channel;
+import org.onestop.api.cases.Light;
+import org.onestop.api.catalog.CenterLevel;
+import org.onestop.api.catalog.HandlingType;
+import org.onestop.api.catalog.ItemKind;
+import org.onestop.api.catalog.MaterialForm;
+import org.onestop.api.catalog.SpecialProcedure;
+
+/**
+ * The hand-written {@code openapi.json} and the code must agree: the same operations, the same parameters,
+ * the same fields in every view and body, the same enum values. Any drift fails here, whichever side moved.
+ */
+class OpenApiContractTest {
+
+    private final OpenApiDocument openApi = new OpenApiDocument();
+
+    /** The router's routes; the services are never called, so none are needed. */
+    private static List<Route> routes() {
+        return new OneStopApi(Unused.proxy(org.onestop.api.catalog.CatalogService.class),
+                Unused.proxy(org.onestop.api.cases.CaseService.class),
+                Unused.proxy(org.onestop.api.calendar.WorkCalendar.class),
+                Unused.proxy(org.onestop.api.plugin.PluginDirectory.class), "0", Fixture.TODAY).routes();
+    }
+
+    @Test
+    void everyRouteIsDocumentedAndEveryDocumentedOperationIsRouted() {
+        Set<String> routed = routes().stream().map(r -> r.method() + " " + r.template())
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(17, routed.size(), "two routes share a method and template");
+        assertEquals(routed, openApi.operations());
+    }
+
+    @Test
+    void parametersOfEachRouteAreThoseDocumented() {
+        for (Route route : routes()) {
+            Set<String> declared = new TreeSet<>();
+            route.pathNames().forEach(n -> declared.add("path:" + n));
+            route.queryNames().forEach(n -> declared.add("query:" + n));
+            assertEquals(declared, openApi.parameters(route.method(), route.template()),
+                    route.method() + " " + route.template());
+        }
+    }
+
+    @Test
+    void exactlyThePostRoutesTakeABodyAndDocumentIt() {
+        for (Route route : routes()) {
+            JsonObject op = openApi.operation(route.method(), route.template());
+            assertEquals(route.takesBody(), op.has("requestBody"), route.template());
+            assertEquals(route.method().equals("POST"), route.takesBody(), route.template());
+            if (route.takesBody()) {
+                assertTrue(op.getAsJsonObject("responses").has("415"), route.template() + " documents 415");
+                assertTrue(op.getAsJsonObject("responses").has("413"), route.template() + " documents 413");
+            }
+            assertTrue(op.getAsJsonObject("responses").has("default"), route.template() + " documents the error body");
+        }
+    }
+
+    @Test
+    void everyReferenceResolvesAndEverySchemaIsUsed() {
+        List<String> refs = openApi.references();
+        assertFalse(refs.isEmpty());
+        for (String ref : refs) {
+            openApi.resolve(JsonObjectOf.ref(ref));
+        }
+        Set<String> unused = new TreeSet<>(openApi.schemas().keySet());
+        refs.forEach(r -> unused.remove(r.substring(r.lastIndexOf('/') + 1)));
+        assertEquals(Set.of(), unused, "schemas nobody refers to");
+    }
+
+    static Stream<Arguments> enums() {
+        return Stream.of(
+                Arguments.of("CenterLevel", CenterLevel.class), Arguments.of("ItemKind", ItemKind.class),
+                Arguments.of("HandlingType", HandlingType.class), Arguments.of("MaterialForm", MaterialForm.class),
+                Arguments.of("SpecialProcedure", SpecialProcedure.class),
+                Arguments.of("ApplicantType", ApplicantType.class), Arguments.of("Channel", Channel.class),
+                Arguments.of("CaseState", CaseState.class), Arguments.of("CaseAct", CaseAct.class),
+                Arguments.of("Light", Light.class), Arguments.of("DayKind", DayKind.class));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("enums")
+    void enumSchemasListTheJavaValuesInOrder(String schema, Class<? extends Enum<?>> type) {
+        List<String> java = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+        assertEquals(java, openApi.enumValues(openApi.schemas().getAsJsonObject(schema)));
+    }
+
+    @Test
+    void errorCodesIncludeEveryServiceCodeAndTheHttpOnes() {
+        JsonObject code = openApi.schemas().getAsJsonObject("Error").getAsJsonObject("properties")
+                .getAsJsonObject("error").getAsJsonObject("properties").getAsJsonObject("code");
+        List<String> documented = openApi.enumValues(code);
+        for (ErrorCode c : ErrorCode.values()) {
+            assertTrue(documented.contains(c.name()), c.name());
+        }
+        assertTrue(documented.containsAll(List.of("METHOD_NOT_ALLOWED", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE",
+                "INTERNAL_ERROR")));
+        Set<String> detail = Arrays.stream(Views.ErrorDetail.class.getRecordComponents()).map(RecordComponent::getName)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(detail, new TreeSet<>(openApi.schemas().getAsJsonObject("Error").getAsJsonObject("properties")
+                .getAsJsonObject("error").getAsJsonObject("properties").keySet()));
+    }
+
+    static Stream<Arguments> shapes() {
+        Map<Class<? extends Record>, String> map = Map.ofEntries(
+                Map.entry(Views.HealthView.class, "Health"), Map.entry(Views.PluginView.class, "Plugin"),
+                Map.entry(Views.PluginsView.class, "PluginList"), Map.entry(Views.CenterView.class, "Center"),
+                Map.entry(Views.CentersView.class, "CenterList"), Map.entry(Views.WindowView.class, "Window"),
+                Map.entry(Views.DepartmentView.class, "Department"),
+                Map.entry(Views.DepartmentsView.class, "DepartmentList"),
+                Map.entry(Views.ItemSummary.class, "ItemSummary"), Map.entry(Views.ItemsView.class, "ItemList"),
+                Map.entry(Views.LegalBasisView.class, "LegalBasis"), Map.entry(Views.MaterialView.class, "ItemMaterial"),
+                Map.entry(Views.StepView.class, "ProcedureStep"), Map.entry(Views.CodeLabel.class, "SpecialProcedureEntry"),
+                Map.entry(Views.ItemView.class, "Item"), Map.entry(Views.ApplicantView.class, "CaseApplicant"),
+                Map.entry(Views.SubmittedMaterialView.class, "CaseMaterial"), Map.entry(Views.EventView.class, "CaseEvent"),
+                Map.entry(Views.ClockView.class, "CaseClock"), Map.entry(Views.CaseView.class, "Case"),
+                Map.entry(Views.CasesView.class, "CaseList"), Map.entry(Views.DayView.class, "Day"),
+                Map.entry(Views.DaysView.class, "Days"), Map.entry(Views.DeadlineView.class, "Deadline"),
+                Map.entry(Views.BetweenView.class, "Between"), Map.entry(Views.ErrorView.class, "Error"),
+                Map.entry(RequestBodies.ReceiveBody.class, "ReceiveRequest"),
+                Map.entry(RequestBodies.ApplicantBody.class, "ApplicantInput"),
+                Map.entry(RequestBodies.MaterialBody.class, "SubmittedMaterialInput"),
+                Map.entry(RequestBodies.ActBody.class, "ActDetails"));
+        return map.entrySet().stream().map(e -> Arguments.of(e.getValue(), e.getKey()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shapes")
+    void everyFieldOfAViewOrBodyIsASchemaProperty(String schema, Class<? extends Record> type) {
+        Set<String> fields = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName)
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> properties = new TreeSet<>(openApi.schemas().getAsJsonObject(schema).getAsJsonObject("properties").keySet());
+        assertEquals(fields, properties, schema);
+    }
+
+    @Test
+    void everyViewAndBodyRecordIsMappedAbove() {
+        Set<Class<?>> mapped = shapes().map(a -> (Class<?>) a.get()[1]).collect(Collectors.toSet());
+        Set<Class<?>> all = Stream.concat(Arrays.stream(Views.class.getDeclaredClasses()),
+                        Arrays.stream(RequestBodies.class.getDeclaredClasses()))
+                .filter(Class::isRecord).filter(c -> c != Views.ErrorDetail.class).collect(Collectors.toSet());
+        assertEquals(all, mapped);
+    }
+
+    /** Builds {"$ref": ref}. */
+    private static final class JsonObjectOf {
+        static JsonObject ref(String ref) {
+            JsonObject o = new JsonObject();
+            o.addProperty("$ref", ref);
+            return o;
+        }
+    }
+}
