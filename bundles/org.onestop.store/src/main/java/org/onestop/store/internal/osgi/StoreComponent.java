@@ -14,8 +14,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Offers the embedded Derby store as the platform's {@link Store} service. */
-@Component(service = Store.class, configurationPid = StoreComponent.PID)
+/**
+ * Offers the embedded Derby store as the platform's {@link Store} service. Immediate, so that the
+ * database stays up while the components that use it restart on a configuration change.
+ */
+@Component(immediate = true, service = Store.class, configurationPid = StoreComponent.PID)
 @Designate(ocd = StoreComponent.Config.class)
 public final class StoreComponent implements Store {
 
