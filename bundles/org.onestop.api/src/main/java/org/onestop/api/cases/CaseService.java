@@ -29,4 +29,7 @@ public interface CaseService {
 
     /** Where the case stands against its limit on {@code asOf}. */
     CaseClock clock(Case c, LocalDate asOf);
+
+    /** Where the case stands against its limit today, in the center's time zone. */
+    CaseClock clock(Case c);
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -60,21 +59,18 @@ public final class OneStopApi {
     private final WorkCalendar calendar;
     private final PluginDirectory plugins;
     private final String version;
-    private final Clock clock;
     private final byte[] openApi;
 
     /**
      * @param version the version the health check reports (the bundle's, in the distribution)
-     * @param clock   gives "today" for case clocks
      */
     public OneStopApi(CatalogService catalog, CaseService cases, WorkCalendar calendar, PluginDirectory plugins,
-            String version, Clock clock) {
+            String version) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.cases = Objects.requireNonNull(cases, "cases");
         this.calendar = Objects.requireNonNull(calendar, "calendar");
         this.plugins = Objects.requireNonNull(plugins, "plugins");
         this.version = Objects.requireNonNull(version, "version");
-        this.clock = Objects.requireNonNull(clock, "clock");
         this.openApi = openApiDocument();
     }
 
@@ -166,9 +162,8 @@ public final class OneStopApi {
         String centerId = center(call).id();
         CaseState state = Params.enumValue(CaseState.class, "state", call.query("state"));
         Integer limit = Params.integer("limit", call.query("limit"), 1, 500);
-        LocalDate today = today();
         List<CaseView> views = cases.cases(centerId, new CaseQuery(state, call.query("item"), limit == null ? 0 : limit))
-                .stream().map(c -> CaseView.of(c, cases.clock(c, today), false)).toList();
+                .stream().map(c -> CaseView.of(c, cases.clock(c), false)).toList();
         return ok(new CasesView(views));
     }
 
@@ -176,7 +171,7 @@ public final class OneStopApi {
         String centerId = center(call).id();
         Case received = cases.receive(centerId, RequestBodies.receiveRequest(call.body(ReceiveBody.class)));
         // The clerk who received the case hands the query code to the applicant: the one answer that shows it.
-        CaseView view = CaseView.of(received, cases.clock(received, today()), true);
+        CaseView view = CaseView.of(received, cases.clock(received), true);
         return new ApiResponse(201, json(view),
                 "/centers/" + Paths.segment(centerId) + "/cases/" + Paths.segment(received.number()), null);
     }
@@ -186,19 +181,19 @@ public final class OneStopApi {
         String number = call.path("number");
         Case c = cases.find(centerId, number)
                 .orElseThrow(() -> OneStopException.notFound("number", "办件不存在：“" + number + "”"));
-        return ok(CaseView.of(c, cases.clock(c, today()), false));
+        return ok(CaseView.of(c, cases.clock(c), false));
     }
 
     private ApiResponse accept(Call call) {
         String centerId = center(call).id();
         Case c = cases.accept(centerId, call.path("number"), RequestBodies.actDetails(call.body(ActBody.class), ""));
-        return ok(CaseView.of(c, cases.clock(c, today()), false));
+        return ok(CaseView.of(c, cases.clock(c), false));
     }
 
     private ApiResponse conclude(Call call) {
         String centerId = center(call).id();
         Case c = cases.conclude(centerId, call.path("number"), RequestBodies.actDetails(call.body(ActBody.class), ""));
-        return ok(CaseView.of(c, cases.clock(c, today()), false));
+        return ok(CaseView.of(c, cases.clock(c), false));
     }
 
     private ApiResponse deadline(Call call) {
@@ -238,9 +233,6 @@ public final class OneStopApi {
                 .orElseThrow(() -> OneStopException.notFound("center", "中心不存在：“" + id + "”"));
     }
 
-    private LocalDate today() {
-        return LocalDate.now(clock);
-    }
 
     static ApiResponse ok(Object view) {
         return new ApiResponse(200, json(view), null, null);

@@ -51,7 +51,7 @@ final class Fixture implements AutoCloseable {
     }
 
     ApiRouter router(CatalogService catalog, CaseService cases, WorkCalendar calendar) {
-        return new ApiRouter(new OneStopApi(catalog, cases, calendar, oneStop.plugins(), "9.9.9.test", TODAY).routes());
+        return new ApiRouter(new OneStopApi(catalog, cases, calendar, oneStop.plugins(), "9.9.9.test").routes());
     }
 
     ApiResponse get(String pathAndQuery) {

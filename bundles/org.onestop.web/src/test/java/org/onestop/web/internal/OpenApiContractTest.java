@@ -43,7 +43,7 @@ class OpenApiContractTest {
         return new OneStopApi(Unused.proxy(org.onestop.api.catalog.CatalogService.class),
                 Unused.proxy(org.onestop.api.cases.CaseService.class),
                 Unused.proxy(org.onestop.api.calendar.WorkCalendar.class),
-                Unused.proxy(org.onestop.api.plugin.PluginDirectory.class), "0", Fixture.TODAY).routes();
+                Unused.proxy(org.onestop.api.plugin.PluginDirectory.class), "0").routes();
     }
 
     @Test

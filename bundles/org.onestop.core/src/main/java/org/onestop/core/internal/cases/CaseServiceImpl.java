@@ -199,6 +199,11 @@ public final class CaseServiceImpl implements CaseService {
         return new CaseClock(asOf, limit, c.deadline(), used, left, light);
     }
 
+    @Override
+    public CaseClock clock(Case c) {
+        return clock(c, today());
+    }
+
     /** Near the deadline: 1 working day or 20% of the limit left, whichever comes first. */
     static int yellowThreshold(int limit) {
         return Math.max(1, (int) Math.ceil(limit * 0.2));

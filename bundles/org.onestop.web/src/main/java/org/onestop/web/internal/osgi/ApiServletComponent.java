@@ -1,8 +1,6 @@
 package org.onestop.web.internal.osgi;
 
 import jakarta.servlet.Servlet;
-import java.time.Clock;
-import java.time.ZoneId;
 import org.onestop.api.calendar.WorkCalendar;
 import org.onestop.api.cases.CaseService;
 import org.onestop.api.catalog.CatalogService;
@@ -23,27 +21,18 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
  * the whiteboard implementation ({@code osgi.implementation=osgi.http}, version 2.0), so the bundle does not
  * resolve without one. The four services are static references: the API is useless without any of them, and
  * when one is replaced the component is simply rebuilt.
- *
- * <p>It reads the core's configuration ({@code org.onestop.core}) for one key, {@code time.zone}: case clocks
- * are computed "as of today", and today must be the day the core's case service counts in.
  */
-@Component(service = Servlet.class, configurationPid = "org.onestop.core")
+@Component(service = Servlet.class)
 @HttpWhiteboardServletName("org.onestop.web.api")
 @HttpWhiteboardServletPattern("/api/v1/*")
 public final class ApiServletComponent extends ApiServlet {
 
     private static final long serialVersionUID = 1L;
 
-    /** The one key of {@code org.onestop.core} read here, with the core's default. */
-    @interface CoreSettings {
-        String time_zone() default "Asia/Shanghai";
-    }
-
     @Activate
     public ApiServletComponent(@Reference CatalogService catalog, @Reference CaseService cases,
-            @Reference WorkCalendar calendar, @Reference PluginDirectory plugins, BundleContext context,
-            CoreSettings settings) {
+            @Reference WorkCalendar calendar, @Reference PluginDirectory plugins, BundleContext context) {
         super(new ApiRouter(new OneStopApi(catalog, cases, calendar, plugins,
-                context.getBundle().getVersion().toString(), Clock.system(ZoneId.of(settings.time_zone()))).routes()));
+                context.getBundle().getVersion().toString()).routes()));
     }
 }

@@ -39,6 +39,11 @@ public class ApiServlet extends HttpServlet {
         if (!answer.allow().isEmpty()) {
             resp.setHeader("Allow", String.join(", ", answer.allow()));
         }
+        if (answer.status() >= 400 && hasBody(req)) {
+            // The body may be left unread (refused before reading, or too large); Jetty then closes the
+            // connection, and saying so keeps clients from sending their next request down a dead one.
+            resp.setHeader("Connection", "close");
+        }
         if (answer.location() != null) {
             resp.setHeader("Location", req.getContextPath() + req.getServletPath() + answer.location());
         }
@@ -46,5 +51,9 @@ public class ApiServlet extends HttpServlet {
         if (!req.getMethod().equals("HEAD")) {
             resp.getOutputStream().write(answer.json());
         }
+    }
+
+    private static boolean hasBody(HttpServletRequest req) {
+        return req.getContentLengthLong() > 0 || req.getHeader("Transfer-Encoding") != null;
     }
 }
