@@ -13,5 +13,9 @@ public enum ErrorCode {
     /** Someone else changed the thing first, or it already exists (HTTP 409). */
     CONFLICT,
     /** The caller may not do this (HTTP 403). */
-    FORBIDDEN
+    FORBIDDEN,
+    /** The caller is not signed in, or the account or password is wrong (HTTP 401). */
+    UNAUTHENTICATED,
+    /** The account is locked after repeated failed sign-ins (HTTP 423). */
+    LOCKED
 }

@@ -37,6 +37,10 @@ public class OneStopException extends RuntimeException {
         return new OneStopException(ErrorCode.CONFLICT, message, field);
     }
 
+    public static OneStopException forbidden(String message) {
+        return new OneStopException(ErrorCode.FORBIDDEN, message, null);
+    }
+
     public ErrorCode code() {
         return code;
     }

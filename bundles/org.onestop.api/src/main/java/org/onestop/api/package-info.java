@@ -2,7 +2,7 @@
  * OneStop's shared vocabulary: the errors every service reports, with the field and the rule broken.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.onestop.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -129,6 +129,8 @@ public final class ApiRouter {
             case NOT_FOUND -> 404;
             case STATE, CONFLICT -> 409;
             case FORBIDDEN -> 403;
+            case UNAUTHENTICATED -> 401;
+            case LOCKED -> 423;
         };
     }
 
