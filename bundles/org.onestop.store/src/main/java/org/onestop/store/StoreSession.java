@@ -1,8 +1,13 @@
 package org.onestop.store;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.onestop.api.access.ApiToken;
+import org.onestop.api.access.Role;
+import org.onestop.api.access.RoleGrant;
+import org.onestop.api.access.SecurityEvent;
 import org.onestop.api.calendar.CenterDay;
 import org.onestop.api.cases.Case;
 import org.onestop.api.cases.CaseEvent;
@@ -14,7 +19,7 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The typed reads and writes of one transaction. Records are taken and returned whole; the services
- * above have validated them. Case events are only ever appended.
+ * above have validated them. Case events and security events are only ever appended.
  */
 @ProviderType
 public interface StoreSession {
@@ -72,4 +77,73 @@ public interface StoreSession {
 
     /** Cases without their timelines, newest first. */
     List<Case> cases(String centerId, CaseQuery query);
+
+    // --- people and access ---------------------------------------------------------------------
+
+    Optional<PersonRecord> person(String account);
+
+    void insertPerson(PersonRecord person);
+
+    /** Stores a new password hash and clears the failed sign-ins and any lock. */
+    void updatePassword(String account, String passwordHash);
+
+    void updateEnabled(String account, boolean enabled);
+
+    /** Adds one failed sign-in and returns the new count of consecutive failures. */
+    int addFailedSignIn(String account);
+
+    void updateLockedUntil(String account, Instant lockedUntil);
+
+    /** Clears the failed sign-ins and any lock, after a successful sign-in or an unlock. */
+    void clearFailedSignIns(String account);
+
+    /** The people holding at least one role in the center, ordered by account. */
+    List<PersonRecord> peopleOfCenter(String centerId);
+
+    /** Every role the person holds, in every center. */
+    List<RoleGrant> grants(String account);
+
+    /** Adds the grant; false (and nothing written) when the person holds it already. */
+    boolean insertGrant(String account, RoleGrant grant);
+
+    /** Removes the grant; false when the person did not hold it. */
+    boolean deleteGrant(String account, RoleGrant grant);
+
+    /** How many grants of {@code role} the center has. */
+    int countGrants(String centerId, Role role);
+
+    void insertSession(SessionRecord session);
+
+    Optional<SessionRecord> sessionByHash(String secretHash);
+
+    /** Marks the session used at {@code lastSeen} and moves its idle expiry. */
+    void touchSession(String secretHash, Instant lastSeen, Instant expiresAt);
+
+    /** Deletes one session; false when there was none. */
+    boolean deleteSession(String secretHash);
+
+    /** Deletes every session of the person; returns how many. */
+    int deleteSessionsOf(String account);
+
+    /** Deletes the sessions whose idle or absolute expiry is at or before {@code now}; returns how many. */
+    int deleteExpiredSessions(Instant now);
+
+    void insertToken(TokenRecord token);
+
+    Optional<TokenRecord> token(String tokenId);
+
+    /** The center's tokens, revoked and expired ones too, newest first. */
+    List<ApiToken> tokens(String centerId);
+
+    void updateTokenRevoked(String tokenId, Instant revokedAt);
+
+    /** Appends an entry to the security log; the entry's {@code sequence} is ignored and assigned by the database. */
+    void appendSecurityEvent(SecurityEvent event);
+
+    /**
+     * The newest {@code limit} entries of the center's security log, newest first: the center's own entries
+     * and those tied to no center (sign-ins, sign-outs, password changes) whose subject is a person holding a
+     * role in the center.
+     */
+    List<SecurityEvent> securityEvents(String centerId, int limit);
 }

@@ -2,11 +2,13 @@ package org.onestop.sdk;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.ServiceLoader;
+import org.onestop.api.access.AccessService;
 import org.onestop.api.calendar.WorkCalendar;
 import org.onestop.api.catalog.CatalogService;
 import org.onestop.api.catalog.ImportReport;
@@ -15,13 +17,14 @@ import org.onestop.api.plugin.CaseListener;
 import org.onestop.api.plugin.PluginDirectory;
 import org.onestop.core.internal.CatalogFolder;
 import org.onestop.core.internal.CoreServices;
+import org.onestop.core.internal.access.AccessSettings;
 import org.onestop.core.internal.calendar.NationalSchedules;
 import org.onestop.json.CatalogFiles;
 import org.onestop.store.EmbeddedStore;
 import org.onestop.store.Stores;
 
 /**
- * OneStop embedded (一站式平台嵌入): the same catalog, working-day calendar and case services the
+ * OneStop embedded (一站式平台嵌入): the same catalog, working-day calendar, case and access services the
  * distribution runs, over an embedded Derby database in a folder of yours.
  *
  * <pre>{@code
@@ -65,6 +68,11 @@ public final class OneStop implements AutoCloseable {
         return core.cases();
     }
 
+    /** People, roles, sign-in, sessions, integration tokens and the security log (人员与权限). */
+    public AccessService access() {
+        return core.access();
+    }
+
     /** The plugins bound: those found on the class path and those added to the builder. */
     public PluginDirectory plugins() {
         return core.plugins();
@@ -101,6 +109,7 @@ public final class OneStop implements AutoCloseable {
         private Path calendarDir;
         private Clock clock = Clock.system(ZoneId.of("Asia/Shanghai"));
         private boolean discoverPlugins = true;
+        private AccessSettings access = AccessSettings.defaults();
         private final List<CaseListener> listeners = new ArrayList<>();
 
         private Builder() {
@@ -127,6 +136,28 @@ public final class OneStop implements AutoCloseable {
             return this;
         }
 
+        /** How long a session lasts unused, and at most; 30 minutes and 12 hours by default. */
+        public Builder sessions(Duration idle, Duration absolute) {
+            this.access = access.withSessions(idle, absolute);
+            return this;
+        }
+
+        /** Consecutive failed sign-ins that lock an account (for 1 minute, doubling per further failure); 5 by default. */
+        public Builder lockoutThreshold(int failures) {
+            this.access = access.withLockoutThreshold(failures);
+            return this;
+        }
+
+        /**
+         * The Argon2id cost of new password hashes: memory in KiB, passes, lanes; 19456, 2, 1 by default.
+         * Lower it only in tests: it is what makes a stolen hash slow to guess. Hashes made with another cost
+         * keep working and are renewed at the person's next sign-in.
+         */
+        public Builder passwordHashing(int memoryKiB, int iterations, int parallelism) {
+            this.access = access.withArgon2(new AccessSettings.Argon2(memoryKiB, iterations, parallelism));
+            return this;
+        }
+
         /** Whether to bind the {@link CaseListener}s that {@link ServiceLoader} finds; true by default. */
         public Builder discoverPlugins(boolean discover) {
             this.discoverPlugins = discover;
@@ -145,7 +176,7 @@ public final class OneStop implements AutoCloseable {
                     : NationalSchedules.withFolder(calendarDir);
             EmbeddedStore store = Stores.embeddedDerby(dataDir.resolve("derby"));
             try {
-                CoreServices core = new CoreServices(store, schedules, clock);
+                CoreServices core = new CoreServices(store, schedules, clock, access);
                 if (discoverPlugins) {
                     ServiceLoader.load(CaseListener.class).forEach(core.events()::add);
                 }

@@ -49,7 +49,8 @@ public interface AccessService {
 
     /**
      * Changes a password: one's own (the old password required), or, for an administrator of a center
-     * where the person holds a role, a reset (old password ignored). Ends the person's other sessions.
+     * where the person holds a role, a reset (old password ignored). Ends every session of the person,
+     * the caller's too: sign in again with the new password.
      */
     void changePassword(Principal actor, String account, String oldPassword, String newPassword);
 

@@ -1,10 +1,13 @@
 package org.onestop.core.internal;
 
 import java.time.Clock;
+import org.onestop.api.access.AccessService;
 import org.onestop.api.catalog.CatalogService;
 import org.onestop.api.cases.CaseService;
 import org.onestop.api.calendar.WorkCalendar;
 import org.onestop.api.plugin.PluginDirectory;
+import org.onestop.core.internal.access.AccessServiceImpl;
+import org.onestop.core.internal.access.AccessSettings;
 import org.onestop.core.internal.calendar.NationalSchedules;
 import org.onestop.core.internal.calendar.WorkCalendarImpl;
 import org.onestop.core.internal.cases.CaseServiceImpl;
@@ -22,11 +25,18 @@ public final class CoreServices {
     private final WorkCalendarImpl calendar;
     private final CatalogServiceImpl catalog;
     private final CaseServiceImpl cases;
+    private final AccessServiceImpl access;
 
+    /** The services with the default session, lockout and password hashing settings. */
     public CoreServices(Store store, NationalSchedules schedules, Clock clock) {
+        this(store, schedules, clock, AccessSettings.defaults());
+    }
+
+    public CoreServices(Store store, NationalSchedules schedules, Clock clock, AccessSettings accessSettings) {
         this.calendar = new WorkCalendarImpl(store, schedules);
         this.catalog = new CatalogServiceImpl(store, clock, calendar::forget);
         this.cases = new CaseServiceImpl(store, calendar, bus, clock);
+        this.access = AccessServiceImpl.create(store, clock, accessSettings);
     }
 
     public CatalogService catalog() {
@@ -39,6 +49,11 @@ public final class CoreServices {
 
     public CaseService cases() {
         return cases;
+    }
+
+    /** People, roles, sign-in, tokens and the security log. */
+    public AccessService access() {
+        return access;
     }
 
     public PluginDirectory plugins() {

@@ -2,9 +2,11 @@ package org.onestop.core.internal.osgi;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.onestop.api.access.AccessService;
 import org.onestop.api.calendar.WorkCalendar;
 import org.onestop.api.catalog.CatalogService;
 import org.onestop.api.cases.CaseService;
@@ -12,6 +14,7 @@ import org.onestop.api.plugin.CaseListener;
 import org.onestop.api.plugin.PluginDirectory;
 import org.onestop.core.internal.CatalogFolder;
 import org.onestop.core.internal.CoreServices;
+import org.onestop.core.internal.access.AccessSettings;
 import org.onestop.core.internal.calendar.NationalSchedules;
 import org.onestop.store.Store;
 import org.osgi.framework.BundleContext;
@@ -30,7 +33,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds {@link CoreServices} on the platform's store, imports the base's catalog folder, and offers the
- * catalog, calendar, case and plugin services. The same wiring as the SDK's, with the services
+ * catalog, calendar, case, access and plugin services. The same wiring as the SDK's, with the services
  * registered here instead of handed out by getters.
  */
 @Component(immediate = true, service = {}, configurationPid = CoreComponent.PID)
@@ -39,7 +42,7 @@ public final class CoreComponent {
 
     static final String PID = "org.onestop.core";
 
-    @ObjectClassDefinition(id = PID, name = "OneStop core", description = "Catalog, calendar and case services.")
+    @ObjectClassDefinition(id = PID, name = "OneStop core", description = "Catalog, calendar, case and access services.")
     public @interface Config {
         @AttributeDefinition(description = "Folder of catalog files imported at start; empty means ${onestop.base}/etc/catalog.")
         String catalog_dir() default "";
@@ -49,6 +52,17 @@ public final class CoreComponent {
 
         @AttributeDefinition(description = "Time zone of the center's business days.")
         String time_zone() default "Asia/Shanghai";
+
+        @AttributeDefinition(description = "Minutes a signed-in session lasts unused.", min = "1", max = "1440")
+        int session_idle_minutes() default 30;
+
+        @AttributeDefinition(description = "Hours a signed-in session lasts at most, however often it is used.", min = "1",
+                max = "168")
+        int session_absolute_hours() default 12;
+
+        @AttributeDefinition(description = "Consecutive failed sign-ins that lock an account (1 minute, doubling per "
+                + "further failure, at most 60).", min = "1", max = "100")
+        int lockout_threshold() default 5;
     }
 
     private final Logger logger = LoggerFactory.getLogger(CoreComponent.class);
@@ -60,13 +74,26 @@ public final class CoreComponent {
         String base = context.getProperty("onestop.base");
         Clock clock = Clock.system(ZoneId.of(config.time_zone()));
         this.core = new CoreServices(store, NationalSchedules.withFolder(folder(config.calendar_dir(), base, "calendar")),
-                clock);
+                clock, accessSettings(config));
         new CatalogFolder(core.catalog()).importAll(folder(config.catalog_dir(), base, "catalog"));
         registrations.add(context.registerService(CatalogService.class, core.catalog(), null));
         registrations.add(context.registerService(WorkCalendar.class, core.calendar(), null));
         registrations.add(context.registerService(CaseService.class, core.cases(), null));
         registrations.add(context.registerService(PluginDirectory.class, core.plugins(), null));
+        registrations.add(context.registerService(AccessService.class, core.access(), null));
         logger.info("OneStop core ready: {} center(s)", core.catalog().centers().size());
+    }
+
+    /** The configured session and lockout settings; a bad value falls back to its default rather than stop the core. */
+    private AccessSettings accessSettings(Config config) {
+        AccessSettings defaults = AccessSettings.defaults();
+        try {
+            return defaults.withSessions(Duration.ofMinutes(config.session_idle_minutes()),
+                    Duration.ofHours(config.session_absolute_hours())).withLockoutThreshold(config.lockout_threshold());
+        } catch (IllegalArgumentException e) {
+            logger.error("Session or lockout settings of {} ignored, defaults used: {}", PID, e.getMessage());
+            return defaults;
+        }
     }
 
     static Path folder(String configured, String base, String name) {

@@ -8,10 +8,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.onestop.api.access.ApiToken;
+import org.onestop.api.access.Permission;
+import org.onestop.api.access.Role;
+import org.onestop.api.access.RoleGrant;
+import org.onestop.api.access.SecurityEvent;
+import org.onestop.api.access.SecurityEventKind;
 import org.onestop.api.calendar.CenterDay;
 import org.onestop.api.cases.Applicant;
 import org.onestop.api.cases.ApplicantType;
@@ -28,9 +39,12 @@ import org.onestop.api.catalog.Department;
 import org.onestop.api.catalog.Item;
 import org.onestop.api.catalog.Window;
 import org.onestop.json.OneStopJson;
+import org.onestop.store.PersonRecord;
+import org.onestop.store.SessionRecord;
 import org.onestop.store.SqlDialect;
 import org.onestop.store.StoreException;
 import org.onestop.store.StoreSession;
+import org.onestop.store.TokenRecord;
 
 /** The statements of one transaction. Plain SQL only; what differs per database asks the dialect. */
 final class JdbcSession implements StoreSession {
@@ -41,6 +55,12 @@ final class JdbcSession implements StoreSession {
     private static final String CASE_COLUMNS = "center_id, number, query_code, item_code, item_version, item_name, "
             + "department_id, applicant_type, applicant_name, applicant_id, applicant_phone, channel, materials_json, "
             + "state, received_on, accepted_on, deadline, concluded_on, revision";
+
+    private static final String PERSON_COLUMNS = "account, name, password_hash, enabled, failed_attempts, locked_until, "
+            + "created_at";
+
+    private static final String TOKEN_COLUMNS = "id, center_id, department_id, name, secret_hash, scope, created_by, "
+            + "created_at, expires_at, revoked_at";
 
     private final Connection connection;
     private final SqlDialect dialect;
@@ -382,6 +402,250 @@ final class JdbcSession implements StoreSession {
                 c.deadline(), c.concludedOn(), c.revision(), timeline);
     }
 
+    // --- people ------------------------------------------------------------------------------
+
+    @Override
+    public Optional<PersonRecord> person(String account) {
+        return first(query("SELECT " + PERSON_COLUMNS + " FROM person WHERE account = ?", ps -> ps.setString(1, account),
+                JdbcSession::personRow));
+    }
+
+    @Override
+    public void insertPerson(PersonRecord p) {
+        update("INSERT INTO person (" + PERSON_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)", ps -> {
+            ps.setString(1, p.account());
+            ps.setString(2, p.name());
+            ps.setString(3, p.passwordHash());
+            ps.setInt(4, p.enabled() ? 1 : 0);
+            ps.setInt(5, p.failedAttempts());
+            setInstant(ps, 6, p.lockedUntil());
+            setInstant(ps, 7, p.createdAt());
+        });
+    }
+
+    @Override
+    public void updatePassword(String account, String passwordHash) {
+        update("UPDATE person SET password_hash = ?, failed_attempts = 0, locked_until = NULL WHERE account = ?", ps -> {
+            ps.setString(1, passwordHash);
+            ps.setString(2, account);
+        });
+    }
+
+    @Override
+    public void updateEnabled(String account, boolean enabled) {
+        update("UPDATE person SET enabled = ? WHERE account = ?", ps -> {
+            ps.setInt(1, enabled ? 1 : 0);
+            ps.setString(2, account);
+        });
+    }
+
+    @Override
+    public int addFailedSignIn(String account) {
+        // Incremented in the database, so that concurrent failures each count.
+        update("UPDATE person SET failed_attempts = failed_attempts + 1 WHERE account = ?", ps -> ps.setString(1, account));
+        return first(query("SELECT failed_attempts FROM person WHERE account = ?", ps -> ps.setString(1, account),
+                rs -> rs.getInt(1))).orElse(0);
+    }
+
+    @Override
+    public void updateLockedUntil(String account, Instant lockedUntil) {
+        update("UPDATE person SET locked_until = ? WHERE account = ?", ps -> {
+            setInstant(ps, 1, lockedUntil);
+            ps.setString(2, account);
+        });
+    }
+
+    @Override
+    public void clearFailedSignIns(String account) {
+        update("UPDATE person SET failed_attempts = 0, locked_until = NULL WHERE account = ?", ps -> ps.setString(1, account));
+    }
+
+    @Override
+    public List<PersonRecord> peopleOfCenter(String centerId) {
+        return query("SELECT " + PERSON_COLUMNS + " FROM person WHERE account IN "
+                + "(SELECT g.account FROM role_grant g WHERE g.center_id = ?) ORDER BY account",
+                ps -> ps.setString(1, centerId), JdbcSession::personRow);
+    }
+
+    private static PersonRecord personRow(ResultSet rs) throws SQLException {
+        return new PersonRecord(rs.getString("account"), rs.getString("name"), rs.getString("password_hash"),
+                rs.getInt("enabled") == 1, rs.getInt("failed_attempts"), instant(rs, "locked_until"),
+                instant(rs, "created_at"));
+    }
+
+    // --- role grants ---------------------------------------------------------------------------
+
+    @Override
+    public List<RoleGrant> grants(String account) {
+        return query("SELECT role, center_id, department_id, seal_id FROM role_grant WHERE account = ? "
+                + "ORDER BY center_id, role, department_id, seal_id", ps -> ps.setString(1, account),
+                rs -> new RoleGrant(Role.valueOf(rs.getString("role")), rs.getString("center_id"),
+                        blankToNull(rs.getString("department_id")), blankToNull(rs.getString("seal_id"))));
+    }
+
+    @Override
+    public boolean insertGrant(String account, RoleGrant g) {
+        if (hasGrant(account, g)) {
+            return false;
+        }
+        update("INSERT INTO role_grant (account, role, center_id, department_id, seal_id) VALUES (?, ?, ?, ?, ?)",
+                ps -> bindGrant(ps, account, g));
+        return true;
+    }
+
+    @Override
+    public boolean deleteGrant(String account, RoleGrant g) {
+        return update("DELETE FROM role_grant WHERE account = ? AND role = ? AND center_id = ? AND department_id = ? "
+                + "AND seal_id = ?", ps -> bindGrant(ps, account, g)) > 0;
+    }
+
+    private boolean hasGrant(String account, RoleGrant g) {
+        return !query("SELECT account FROM role_grant WHERE account = ? AND role = ? AND center_id = ? "
+                + "AND department_id = ? AND seal_id = ?", ps -> bindGrant(ps, account, g), rs -> rs.getString(1)).isEmpty();
+    }
+
+    private static void bindGrant(PreparedStatement ps, String account, RoleGrant g) throws SQLException {
+        ps.setString(1, account);
+        ps.setString(2, g.role().name());
+        ps.setString(3, g.centerId());
+        ps.setString(4, nullToBlank(g.departmentId()));
+        ps.setString(5, nullToBlank(g.sealId()));
+    }
+
+    @Override
+    public int countGrants(String centerId, Role role) {
+        return first(query("SELECT COUNT(*) FROM role_grant WHERE center_id = ? AND role = ?", ps -> {
+            ps.setString(1, centerId);
+            ps.setString(2, role.name());
+        }, rs -> rs.getInt(1))).orElse(0);
+    }
+
+    // --- sessions ------------------------------------------------------------------------------
+
+    @Override
+    public void insertSession(SessionRecord s) {
+        update("INSERT INTO access_session (secret_hash, account, csrf_token, created_at, last_seen, expires_at, "
+                + "absolute_expiry) VALUES (?, ?, ?, ?, ?, ?, ?)", ps -> {
+                    ps.setString(1, s.secretHash());
+                    ps.setString(2, s.account());
+                    ps.setString(3, s.csrfToken());
+                    setInstant(ps, 4, s.createdAt());
+                    setInstant(ps, 5, s.lastSeen());
+                    setInstant(ps, 6, s.expiresAt());
+                    setInstant(ps, 7, s.absoluteExpiry());
+                });
+    }
+
+    @Override
+    public Optional<SessionRecord> sessionByHash(String secretHash) {
+        return first(query("SELECT * FROM access_session WHERE secret_hash = ?", ps -> ps.setString(1, secretHash),
+                rs -> new SessionRecord(rs.getString("secret_hash"), rs.getString("account"), rs.getString("csrf_token"),
+                        instant(rs, "created_at"), instant(rs, "last_seen"), instant(rs, "expires_at"),
+                        instant(rs, "absolute_expiry"))));
+    }
+
+    @Override
+    public void touchSession(String secretHash, Instant lastSeen, Instant expiresAt) {
+        update("UPDATE access_session SET last_seen = ?, expires_at = ? WHERE secret_hash = ?", ps -> {
+            setInstant(ps, 1, lastSeen);
+            setInstant(ps, 2, expiresAt);
+            ps.setString(3, secretHash);
+        });
+    }
+
+    @Override
+    public boolean deleteSession(String secretHash) {
+        return update("DELETE FROM access_session WHERE secret_hash = ?", ps -> ps.setString(1, secretHash)) > 0;
+    }
+
+    @Override
+    public int deleteSessionsOf(String account) {
+        return update("DELETE FROM access_session WHERE account = ?", ps -> ps.setString(1, account));
+    }
+
+    @Override
+    public int deleteExpiredSessions(Instant now) {
+        return update("DELETE FROM access_session WHERE expires_at <= ? OR absolute_expiry <= ?", ps -> {
+            setInstant(ps, 1, now);
+            setInstant(ps, 2, now);
+        });
+    }
+
+    // --- tokens --------------------------------------------------------------------------------
+
+    @Override
+    public void insertToken(TokenRecord record) {
+        ApiToken t = record.token();
+        update("INSERT INTO api_token (" + TOKEN_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+            ps.setString(1, t.id());
+            ps.setString(2, t.centerId());
+            ps.setString(3, t.departmentId());
+            ps.setString(4, t.name());
+            ps.setString(5, record.secretHash());
+            ps.setString(6, t.scope().stream().map(Permission::name).sorted().collect(Collectors.joining(",")));
+            ps.setString(7, t.createdBy());
+            setInstant(ps, 8, t.createdAt());
+            setInstant(ps, 9, t.expiresAt());
+            setInstant(ps, 10, t.revokedAt());
+        });
+    }
+
+    @Override
+    public Optional<TokenRecord> token(String tokenId) {
+        return first(query("SELECT " + TOKEN_COLUMNS + " FROM api_token WHERE id = ?", ps -> ps.setString(1, tokenId),
+                rs -> new TokenRecord(tokenRow(rs), rs.getString("secret_hash"))));
+    }
+
+    @Override
+    public List<ApiToken> tokens(String centerId) {
+        return query("SELECT " + TOKEN_COLUMNS + " FROM api_token WHERE center_id = ? ORDER BY created_at DESC, id",
+                ps -> ps.setString(1, centerId), JdbcSession::tokenRow);
+    }
+
+    @Override
+    public void updateTokenRevoked(String tokenId, Instant revokedAt) {
+        update("UPDATE api_token SET revoked_at = ? WHERE id = ?", ps -> {
+            setInstant(ps, 1, revokedAt);
+            ps.setString(2, tokenId);
+        });
+    }
+
+    private static ApiToken tokenRow(ResultSet rs) throws SQLException {
+        Set<Permission> scope = EnumSet.noneOf(Permission.class);
+        Arrays.stream(rs.getString("scope").split(",")).filter(s -> !s.isBlank()).map(Permission::valueOf)
+                .forEach(scope::add);
+        return new ApiToken(rs.getString("id"), rs.getString("center_id"), rs.getString("department_id"),
+                rs.getString("name"), scope, rs.getString("created_by"), instant(rs, "created_at"),
+                instant(rs, "expires_at"), instant(rs, "revoked_at"));
+    }
+
+    // --- security log --------------------------------------------------------------------------
+
+    @Override
+    public void appendSecurityEvent(SecurityEvent e) {
+        update("INSERT INTO security_event (occurred_at, center_id, actor, kind, subject, detail, remote) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)", ps -> {
+                    setInstant(ps, 1, e.at());
+                    ps.setString(2, e.centerId());
+                    ps.setString(3, e.actor());
+                    ps.setString(4, e.kind().name());
+                    ps.setString(5, e.subject());
+                    ps.setString(6, e.detail());
+                    ps.setString(7, e.remote());
+                });
+    }
+
+    @Override
+    public List<SecurityEvent> securityEvents(String centerId, int limit) {
+        return query(dialect.limit("SELECT * FROM security_event WHERE center_id = ? OR (center_id IS NULL AND subject IN "
+                + "(SELECT g.account FROM role_grant g WHERE g.center_id = ?)) ORDER BY sequence DESC", limit), ps -> {
+                    ps.setString(1, centerId);
+                    ps.setString(2, centerId);
+                }, rs -> new SecurityEvent(rs.getLong("sequence"), instant(rs, "occurred_at"), rs.getString("center_id"),
+                        rs.getString("actor"), SecurityEventKind.valueOf(rs.getString("kind")), rs.getString("subject"),
+                        rs.getString("detail"), rs.getString("remote")));
+    }
+
     // --- plumbing ------------------------------------------------------------------------------
 
     @FunctionalInterface
@@ -428,6 +692,27 @@ final class JdbcSession implements StoreSession {
         } else {
             ps.setDate(index, Date.valueOf(day));
         }
+    }
+
+    private static void setInstant(PreparedStatement ps, int index, Instant at) throws SQLException {
+        if (at == null) {
+            ps.setNull(index, Types.TIMESTAMP);
+        } else {
+            ps.setTimestamp(index, Timestamp.from(at));
+        }
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static String nullToBlank(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 
     private static LocalDate localDate(ResultSet rs, String column) throws SQLException {
