@@ -13,14 +13,13 @@ import org.onestop.store.internal.jdbc.JdbcStore;
  * the current schema. Closing it shuts the database down cleanly, so that the next start needs no
  * recovery.
  */
-public final class DerbyStore implements EmbeddedStore {
+public final class DerbyStore extends JdbcStore implements EmbeddedStore {
 
     private final String databaseName;
-    private final JdbcStore store;
 
-    private DerbyStore(String databaseName, JdbcStore store) {
+    private DerbyStore(String databaseName, EmbeddedDataSource dataSource) {
+        super(dataSource, new DerbyDialect());
         this.databaseName = databaseName;
-        this.store = store;
     }
 
     /** Opens (creating if needed) the database in {@code directory} and migrates it. */
@@ -40,25 +39,13 @@ public final class DerbyStore implements EmbeddedStore {
         }
         EmbeddedDataSource running = new EmbeddedDataSource();
         running.setDatabaseName(absolute.toString());
-        JdbcStore store = new JdbcStore(running, new DerbyDialect());
+        DerbyStore store = new DerbyStore(absolute.toString(), running);
         store.migrate();
-        return new DerbyStore(absolute.toString(), store);
+        return store;
     }
 
-    @Override
-    public <T> T inTransaction(Work<T> work) {
-        return store.inTransaction(work);
-    }
 
-    @Override
-    public <T> T read(Work<T> work) {
-        return store.read(work);
-    }
 
-    @Override
-    public String dialectName() {
-        return store.dialectName();
-    }
 
     @Override
     public void close() {

@@ -9,7 +9,7 @@ import org.onestop.store.Store;
 import org.onestop.store.StoreException;
 
 /** {@link Store} over any JDBC data source; the dialect supplies the few database-specific parts. */
-public final class JdbcStore implements Store {
+public class JdbcStore implements Store {
 
     private final DataSource dataSource;
     private final SqlDialect dialect;
@@ -29,12 +29,12 @@ public final class JdbcStore implements Store {
     }
 
     @Override
-    public <T> T inTransaction(Work<T> work) {
+    public final <T> T inTransaction(Work<T> work) {
         return run(work, false);
     }
 
     @Override
-    public <T> T read(Work<T> work) {
+    public final <T> T read(Work<T> work) {
         return run(work, true);
     }
 
