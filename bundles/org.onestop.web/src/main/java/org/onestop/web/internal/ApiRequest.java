@@ -12,18 +12,52 @@ import java.util.Objects;
  * @param rawQuery    the query string as sent, still percent-encoded; null when there is none
  * @param contentType the Content-Type header; null when absent
  * @param body        the request body, read only by routes that take one
+ * @param credentials what the client sent to say who it is; {@link Credentials#NONE} for the public
  */
-public record ApiRequest(String method, String path, String rawQuery, String contentType, Body body) {
+public record ApiRequest(String method, String path, String rawQuery, String contentType, Body body,
+        Credentials credentials) {
 
     public ApiRequest {
         Objects.requireNonNull(method, "method");
         path = path == null ? "" : path;
         body = body == null ? Body.EMPTY : body;
+        credentials = credentials == null ? Credentials.NONE : credentials;
     }
 
-    /** A request without a body. */
+    /** A request that carries no credentials. */
+    public ApiRequest(String method, String path, String rawQuery, String contentType, Body body) {
+        this(method, path, rawQuery, contentType, body, Credentials.NONE);
+    }
+
+    /** A request without a body or credentials. */
     public static ApiRequest of(String method, String path, String rawQuery) {
-        return new ApiRequest(method, path, rawQuery, null, Body.EMPTY);
+        return new ApiRequest(method, path, rawQuery, null, Body.EMPTY, Credentials.NONE);
+    }
+
+    /** The same request with other credentials. */
+    public ApiRequest with(Credentials other) {
+        return new ApiRequest(method, path, rawQuery, contentType, body, other);
+    }
+
+    /**
+     * The credentials as the adapter found them, not yet checked: the router resolves them with the access
+     * service, so that every refusal (a bad token as much as a bad body) gets the one error body.
+     *
+     * @param sessionCookie the value of the {@code ONESTOP_SESSION} cookie; null when absent
+     * @param authorization the Authorization header as sent; null when absent
+     * @param csrfToken     the {@code X-CSRF-Token} header; null when absent
+     * @param remote        the client's address, for the security log; null when unknown
+     */
+    public record Credentials(String sessionCookie, String authorization, String csrfToken, String remote) {
+
+        public static final Credentials NONE = new Credentials(null, null, null, null);
+
+        /** Hides the secrets, which must never reach a log. */
+        @Override
+        public String toString() {
+            return "Credentials[session=" + (sessionCookie != null) + ", authorization=" + (authorization != null)
+                    + ", csrf=" + (csrfToken != null) + ", remote=" + remote + "]";
+        }
     }
 
     /**

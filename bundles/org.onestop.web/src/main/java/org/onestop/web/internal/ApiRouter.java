@@ -1,13 +1,23 @@
 package org.onestop.web.internal;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.onestop.api.OneStopException;
+import org.onestop.api.access.AccessService;
+import org.onestop.api.access.Permission;
+import org.onestop.api.access.Principal;
+import org.onestop.api.access.RoleGrant;
+import org.onestop.api.access.Session;
+import org.onestop.web.internal.ApiRequest.Credentials;
 import org.onestop.web.internal.Views.ErrorDetail;
 import org.onestop.web.internal.Views.ErrorView;
 import org.slf4j.Logger;
@@ -18,6 +28,11 @@ import org.slf4j.LoggerFactory;
  * {@code {"error":{"code","message","field"}}}. It never throws: an exception it does not expect becomes a
  * 500 with a generic message, and its stack trace goes to the log only, under an incident number the
  * message repeats.
+ *
+ * <p>Before any handler runs, the router finds out who is calling (a session cookie or a bearer token,
+ * checked with the {@link AccessService}), checks the CSRF token of a browser call that changes data, and
+ * checks the route's {@link Access} rule. In that order: the public gets 401 before anything about its
+ * body, and a refused call has changed nothing.
  */
 public final class ApiRouter {
 
@@ -26,9 +41,21 @@ public final class ApiRouter {
 
     private final Logger logger = LoggerFactory.getLogger(ApiRouter.class);
     private final List<Route> routes;
+    private final AccessService access;
 
-    public ApiRouter(List<Route> routes) {
+    /**
+     * @throws IllegalArgumentException when a route has no access rule: default-deny is enforced where the
+     *                                  routes come together, so no endpoint can be added open by mistake
+     */
+    public ApiRouter(List<Route> routes, AccessService access) {
         this.routes = List.copyOf(routes);
+        this.access = Objects.requireNonNull(access, "access");
+        for (Route route : this.routes) {
+            if (route.access() == null) {
+                throw new IllegalArgumentException("route " + route.method() + " " + route.template()
+                        + " has no access rule; every route must say who may call it");
+            }
+        }
     }
 
     /** The routes, in the order they are tried. */
@@ -38,7 +65,7 @@ public final class ApiRouter {
 
     public ApiResponse handle(ApiRequest request) {
         try {
-            return dispatch(request);
+            return dispatch(request, authenticate(request.credentials()));
         } catch (HttpProblem p) {
             return error(p.status(), p.code(), p.getMessage(), p.field(), List.of());
         } catch (OneStopException e) {
@@ -58,7 +85,46 @@ public final class ApiRouter {
         }
     }
 
-    private ApiResponse dispatch(ApiRequest request) {
+    /**
+     * A bearer token is used when one is sent, whatever cookie comes with it, and a bad one is refused rather
+     * than read as "anonymous": an integration that lost its token must hear so, not get the public's answers.
+     * A session cookie that is no longer live makes the caller anonymous; routes that need a sign-in then
+     * answer 401.
+     */
+    private Caller authenticate(Credentials credentials) {
+        String remote = credentials.remote();
+        String cookie = credentials.sessionCookie() == null || credentials.sessionCookie().isBlank() ? null
+                : credentials.sessionCookie();
+        if (credentials.authorization() != null) {
+            String secret = bearerSecret(credentials.authorization());
+            Principal principal = access.tokenPrincipal(secret, remote).orElseThrow(() -> new HttpProblem(401,
+                    "UNAUTHENTICATED", "接口令牌无效、已过期或已被撤销", null));
+            return new Caller(principal, Caller.Via.TOKEN, null, cookie, remote);
+        }
+        if (cookie != null) {
+            Optional<Session> session = access.session(cookie);
+            if (session.isPresent()) {
+                return new Caller(session.get().principal(), Caller.Via.SESSION, session.get(), cookie, remote);
+            }
+        }
+        return Caller.anonymous(cookie, remote);
+    }
+
+    /** The secret of {@code Authorization: Bearer <secret>}; the scheme is case-insensitive (RFC 9110). */
+    private static String bearerSecret(String authorization) {
+        String value = authorization.trim();
+        int space = value.indexOf(' ');
+        if (space < 0 || !value.substring(0, space).equalsIgnoreCase("Bearer")) {
+            throw new HttpProblem(401, "UNAUTHENTICATED", "Authorization 请求头只支持 Bearer 接口令牌", null);
+        }
+        String secret = value.substring(space + 1).trim();
+        if (secret.isEmpty()) {
+            throw new HttpProblem(401, "UNAUTHENTICATED", "Authorization 请求头缺少接口令牌", null);
+        }
+        return secret;
+    }
+
+    private ApiResponse dispatch(ApiRequest request, Caller caller) {
         List<String> path = Route.split(request.path());
         // HEAD is GET without the body; the adapter leaves the body out.
         String method = request.method().equals("HEAD") ? "GET" : request.method();
@@ -69,8 +135,11 @@ public final class ApiRouter {
                 continue;
             }
             if (route.method().equals(method)) {
-                return route.handler().handle(new Call(route, values, QueryString.parse(request.rawQuery()),
-                        route.takesBody() ? readBody(request) : null));
+                Call call = new Call(route, values, request.rawQuery(), () -> readBody(request), caller);
+                checkCsrf(route, request, caller);
+                authorize(route, call, request);
+                call.parseQuery();
+                return route.handler().handle(call);
             }
             allowed.add(route.method());
             if (route.method().equals("GET")) {
@@ -82,6 +151,118 @@ public final class ApiRouter {
         }
         return error(405, "METHOD_NOT_ALLOWED", "该接口不支持 " + request.method() + " 方法，支持：" + String.join("、", allowed),
                 null, new ArrayList<>(allowed));
+    }
+
+    /**
+     * A browser sends the session cookie with every request to the API, whoever made the page that triggers
+     * it; SameSite=Strict already keeps it off cross-site requests, and this is the second lock: a call that
+     * changes data must also echo the CSRF token, which only a page that read the sign-in answer knows.
+     * Bearer calls carry no ambient credential and are exempt, and so is signing in, which uses no cookie.
+     */
+    private void checkCsrf(Route route, ApiRequest request, Caller caller) {
+        if (caller.via() != Caller.Via.SESSION || route.method().equals("GET") || route.access().isSignIn()) {
+            return;
+        }
+        String sent = request.credentials().csrfToken();
+        String expected = caller.session().csrfToken();
+        if (sent == null || expected == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
+                expected.getBytes(StandardCharsets.UTF_8))) {
+            recordDenied(caller, centerOf(route, request), request.method() + " " + request.path() + "（CSRF 令牌不符）");
+            throw new HttpProblem(403, "CSRF",
+                    "请求缺少或带错了 X-CSRF-Token 请求头：浏览器中修改数据的请求须带上登录时取得的 csrfToken", null);
+        }
+    }
+
+    private void authorize(Route route, Call call, ApiRequest request) {
+        Access rule = route.access();
+        Caller caller = call.caller();
+        if (rule.kind() == Access.Kind.PUBLIC) {
+            return;
+        }
+        if (!caller.signedIn()) {
+            throw new HttpProblem(401, "UNAUTHENTICATED", caller.sessionCookie() != null
+                    ? "登录已过期或已退出，请重新登录" : "请先登录，或使用接口令牌（Authorization: Bearer）", null);
+        }
+        Principal principal = caller.principal();
+        String subject = request.method() + " " + request.path();
+        switch (rule.kind()) {
+            case SIGNED_IN -> {
+                // Any principal will do.
+            }
+            case PERSON -> {
+                if (principal.token()) {
+                    recordDenied(caller, centerOf(route, request), subject);
+                    throw OneStopException.forbidden("接口令牌不能进行此操作，须由工作人员本人登录");
+                }
+            }
+            case PERMISSION -> authorizePermission(rule, call, caller, subject);
+            default -> throw new IllegalStateException("unknown rule " + rule);
+        }
+    }
+
+    private void authorizePermission(Access rule, Call call, Caller caller, String subject) {
+        Principal principal = caller.principal();
+        Permission permission = rule.permission();
+        if (rule.where() == Access.Where.ANY_CENTER) {
+            boolean anywhere = principal.grants().stream().map(RoleGrant::centerId).distinct()
+                    .anyMatch(center -> principal.may(permission, center, null));
+            if (!anywhere) {
+                throw denied(caller, null, subject, permission, who(principal) + "在任何中心都没有“" + permission.label()
+                        + "”权限");
+            }
+            return;
+        }
+        String center = call.path("centerId");
+        // First the center as a whole: a caller without the permission anywhere in it learns nothing about
+        // the department, the item or the case the request names, not even whether it exists.
+        if (!principal.may(permission, center, null)) {
+            throw denied(caller, center, subject, permission, who(principal) + "在中心“" + center + "”没有“"
+                    + permission.label() + "”权限");
+        }
+        if (rule.where() == Access.Where.CENTER) {
+            return;
+        }
+        String department = rule.department().departmentOf(call);
+        if (principal.may(permission, center, department)) {
+            return;
+        }
+        if (rule.hidesUnreadable() && !principal.may(Permission.CASE_READ, center, department)) {
+            // Answered as if the case did not exist, so that case numbers of other departments cannot be
+            // probed; the security log still records the attempt.
+            recordDenied(caller, center, subject + "（需要“" + permission.label() + "”权限）");
+            throw rule.hiddenAs(call);
+        }
+        throw denied(caller, center, subject, permission, who(principal) + "在中心“" + center + "”的部门“"
+                + department + "”没有“" + permission.label() + "”权限");
+    }
+
+    private OneStopException denied(Caller caller, String center, String subject, Permission permission,
+            String reason) {
+        recordDenied(caller, center, subject + "（需要“" + permission.label() + "”权限）");
+        return OneStopException.forbidden("无权操作：" + reason);
+    }
+
+    private static String who(Principal principal) {
+        return principal.token() ? "当前接口令牌" : "当前账号";
+    }
+
+    /**
+     * Writes the refusal to the security log. A log that cannot be written must not turn a refusal into a
+     * 500 or, worse, into an answer: the refusal stands and the failure goes to the application log.
+     */
+    private void recordDenied(Caller caller, String center, String subject) {
+        try {
+            access.recordDenied(caller.principal(), center, subject, caller.remote());
+        } catch (RuntimeException e) {
+            logger.error("Could not record a refused request in the security log: {} by {}", subject,
+                    caller.principal().account(), e);
+        }
+    }
+
+    /** The center of the path, for the security log; null for a route without one. */
+    private static String centerOf(Route route, ApiRequest request) {
+        Map<String, String> values = route.match(Route.split(request.path()));
+        return values == null ? null : values.get("centerId");
     }
 
     private static JsonBody readBody(ApiRequest request) {

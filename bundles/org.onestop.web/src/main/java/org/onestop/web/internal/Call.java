@@ -2,23 +2,30 @@ package org.onestop.web.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.onestop.api.access.Principal;
 
 /**
- * A request matched to its route: the path parameters, the query parameters the route declared, and the
- * parsed JSON body.
+ * A request matched to its route: the path parameters, the query parameters the route declared, the parsed
+ * JSON body, and who sent it. The query string and the body are parsed on first use, not before: the router
+ * checks who is calling first, so that the public gets 401 rather than an answer about a body it may not send.
  */
 public final class Call {
 
     private final Route route;
     private final Map<String, String> pathValues;
-    private final Map<String, List<String>> query;
-    private final JsonBody body;
+    private final String rawQuery;
+    private final Supplier<JsonBody> bodyReader;
+    private final Caller caller;
+    private Map<String, List<String>> query;
+    private JsonBody body;
 
-    Call(Route route, Map<String, String> pathValues, Map<String, List<String>> query, JsonBody body) {
+    Call(Route route, Map<String, String> pathValues, String rawQuery, Supplier<JsonBody> bodyReader, Caller caller) {
         this.route = route;
         this.pathValues = Map.copyOf(pathValues);
-        this.query = query;
-        this.body = body;
+        this.rawQuery = rawQuery;
+        this.bodyReader = bodyReader;
+        this.caller = caller;
     }
 
     public String path(String name) {
@@ -37,6 +44,9 @@ public final class Call {
         if (!route.queryNames().contains(name)) {
             throw new IllegalStateException("route " + route.template() + " does not declare query parameter " + name);
         }
+        if (query == null) {
+            query = QueryString.parse(rawQuery);
+        }
         List<String> values = query.get(name);
         if (values == null || values.isEmpty() || values.get(0).isBlank()) {
             return null;
@@ -49,6 +59,37 @@ public final class Call {
         if (!route.takesBody()) {
             throw new IllegalStateException("route " + route.template() + " takes no body");
         }
+        if (body == null) {
+            // Read once: a rule that looks at the body (the item of a receive request) and the handler share it.
+            body = bodyReader.get();
+        }
         return body.read(type);
+    }
+
+    /** Parses the query string now, so that bad percent-encoding is a 400 even where no parameter is read. */
+    void parseQuery() {
+        if (query == null) {
+            query = QueryString.parse(rawQuery);
+        }
+    }
+
+    public Caller caller() {
+        return caller;
+    }
+
+    /**
+     * The signed-in principal. Only routes whose rule demands a sign-in call it, and the router has checked
+     * that rule, so a missing principal here is a bug, not a 401.
+     */
+    public Principal principal() {
+        if (caller.principal() == null) {
+            throw new IllegalStateException("route " + route.template() + " reads the principal but is "
+                    + route.access());
+        }
+        return caller.principal();
+    }
+
+    public String remote() {
+        return caller.remote();
     }
 }

@@ -1,15 +1,21 @@
 package org.onestop.web.internal;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
 import com.google.gson.Strictness;
+import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import java.io.IOException;
 import java.io.StringReader;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.onestop.api.OneStopException;
@@ -19,11 +25,16 @@ import org.onestop.json.OneStopJson;
  * A request body already checked for size and media type, bound to a class with the shared Gson. Gson's
  * errors are English and name the JSON path ({@code ... path $.materials[0].copies}); they are turned into a
  * Chinese message and the field, in the same notation the services use ({@code materials[0].copies}).
+ * Before binding, every value is checked against the type of its field, so that a wrong type is refused
+ * with its field rather than converted.
  */
 final class JsonBody {
 
     private static final Pattern PATH = Pattern.compile(" path \\$([^\\s]*)");
     private static final Pattern POSITION = Pattern.compile("line (\\d+) column (\\d+)");
+
+    /** Reads any JSON value as a tree, keeping the strictness of the reader it is given. */
+    private static final TypeAdapter<JsonElement> TREE = OneStopJson.gson().getAdapter(JsonElement.class);
 
     private final byte[] bytes;
 
@@ -33,21 +44,102 @@ final class JsonBody {
 
     <T> T read(Class<T> type) {
         String text = decode(bytes);
-        T value;
+        if (text.isBlank()) {
+            throw OneStopException.invalid(null, "请求正文不能为空，应为 JSON 对象");
+        }
+        JsonElement tree;
         try (JsonReader reader = new JsonReader(new StringReader(text))) {
             // Gson reads leniently unless told (single quotes, unquoted names, comments): an API takes RFC 8259 JSON.
             reader.setStrictness(Strictness.STRICT);
-            value = OneStopJson.gson().fromJson(reader, type);
-            if (value != null && reader.peek() != JsonToken.END_DOCUMENT) {
+            tree = TREE.read(reader);
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
                 throw OneStopException.invalid(null, "请求正文在 JSON 对象之后还有多余内容");
             }
         } catch (JsonParseException | IllegalStateException | IOException e) {
             throw translate(e);
         }
-        if (value == null) {
+        if (tree == null || tree.isJsonNull()) {
             throw OneStopException.invalid(null, "请求正文不能为空，应为 JSON 对象");
         }
-        return value;
+        if (!tree.isJsonObject()) {
+            throw OneStopException.invalid(null, "请求正文应为 JSON 对象");
+        }
+        checkShape(tree, type, null);
+        try {
+            return OneStopJson.gson().fromJson(tree, type);
+        } catch (JsonParseException | IllegalStateException e) {
+            throw translate(e);
+        }
+    }
+
+    /**
+     * Checks every value against the type of the field it fills before Gson binds it, because Gson converts
+     * where it should refuse: a number or a boolean into a string, and a string into a boolean
+     * ({@code "enabled": "yes"} would silently be false). Null means absent; whether a field may be absent
+     * is for the body's own checks.
+     */
+    private static void checkShape(JsonElement value, Type type, String field) {
+        if (value == null || value.isJsonNull()) {
+            return;
+        }
+        Class<?> raw = rawClass(type);
+        if (raw == String.class) {
+            if (!(value.isJsonPrimitive() && value.getAsJsonPrimitive().isString())) {
+                throw wrongType(field, "应为字符串");
+            }
+        } else if (raw == Integer.class || raw == int.class) {
+            if (!isInt(value)) {
+                throw wrongType(field, "应为整数");
+            }
+        } else if (raw == Boolean.class || raw == boolean.class) {
+            if (!(value.isJsonPrimitive() && value.getAsJsonPrimitive().isBoolean())) {
+                throw wrongType(field, "应为 true 或 false");
+            }
+        } else if (Collection.class.isAssignableFrom(raw)) {
+            if (!value.isJsonArray()) {
+                throw wrongType(field, "应为 JSON 数组");
+            }
+            Type element = type instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : Object.class;
+            for (int i = 0; i < value.getAsJsonArray().size(); i++) {
+                checkShape(value.getAsJsonArray().get(i), element, field + "[" + i + "]");
+            }
+        } else if (raw.isRecord()) {
+            if (!value.isJsonObject()) {
+                throw wrongType(field, "应为 JSON 对象");
+            }
+            for (RecordComponent component : raw.getRecordComponents()) {
+                checkShape(value.getAsJsonObject().get(component.getName()), component.getGenericType(),
+                        field == null ? component.getName() : field + "." + component.getName());
+            }
+        }
+        // Any other type (a date, a JsonElement) is left to Gson and its adapters.
+    }
+
+    private static boolean isInt(JsonElement value) {
+        if (!(value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber())) {
+            return false;
+        }
+        try {
+            value.getAsBigDecimal().intValueExact();
+            return true;
+        } catch (ArithmeticException | NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static Class<?> rawClass(Type type) {
+        if (type instanceof Class<?> c) {
+            return c;
+        }
+        if (type instanceof ParameterizedType p && p.getRawType() instanceof Class<?> c) {
+            return c;
+        }
+        return Object.class;
+    }
+
+    private static OneStopException wrongType(String field, String expected) {
+        return field == null ? OneStopException.invalid(null, "请求正文" + expected)
+                : OneStopException.invalid(field, "字段“" + field + "”" + expected);
     }
 
     /** Strict UTF-8: a body in GBK or with broken bytes is refused rather than read as replacement characters. */

@@ -8,16 +8,19 @@ import java.util.Set;
 
 /**
  * One operation of the API: a method, a path template such as {@code /centers/{centerId}/items/{code}},
- * the query parameters it reads and the handler. The list of routes is what the OpenAPI test checks the
- * document against, so a route's query parameters are declared here and nowhere else.
+ * the query parameters it reads, its access rule and the handler. The list of routes is what the OpenAPI
+ * test checks the document against, so a route's query parameters are declared here and nowhere else.
  *
- * @param method      GET or POST
+ * @param method      GET, POST, PUT or DELETE
  * @param template    the path below the API root, with {@code {name}} for a path parameter
  * @param queryNames  the query parameters the handler may read
  * @param takesBody   true when the handler reads a JSON body
+ * @param access      who may call it; the record takes null only so that the {@link ApiRouter} can refuse
+ *                    the route by name, which is the one place that check lives
  * @param handler     what answers
  */
-public record Route(String method, String template, Set<String> queryNames, boolean takesBody, Handler handler) {
+public record Route(String method, String template, Set<String> queryNames, boolean takesBody, Access access,
+        Handler handler) {
 
     public Route {
         Objects.requireNonNull(method, "method");

@@ -2,7 +2,20 @@ package org.onestop.web.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import org.onestop.api.access.ApiToken;
+import org.onestop.api.access.IssuedToken;
+import org.onestop.api.access.Permission;
+import org.onestop.api.access.Person;
+import org.onestop.api.access.Principal;
+import org.onestop.api.access.Role;
+import org.onestop.api.access.RoleGrant;
+import org.onestop.api.access.SecurityEvent;
+import org.onestop.api.access.SecurityEventKind;
+import org.onestop.api.access.Session;
+import org.onestop.api.access.SignIn;
 import org.onestop.api.calendar.DayInfo;
 import org.onestop.api.calendar.DayKind;
 import org.onestop.api.cases.ApplicantType;
@@ -93,7 +106,10 @@ final class Views {
         }
     }
 
-    /** Always built from {@link org.onestop.api.cases.Applicant#masked()}: the API has no sign-in yet. */
+    /**
+     * Built from {@link org.onestop.api.cases.Applicant#masked()} unless the caller may read the applicant's
+     * personal data in the case's department.
+     */
     record ApplicantView(ApplicantType type, String typeLabel, String name, String idNumber, String phone) {
     }
 
@@ -113,17 +129,17 @@ final class Views {
     }
 
     /**
-     * A case as the public may see it. The query code (查询码) is the applicant's secret for following the
-     * case; it is shown only in the answer to the clerk who received the case, never in a view anyone can
-     * fetch by number or list.
+     * A case as the staff see it. The query code (查询码) is the applicant's secret for following the case;
+     * it is shown only in the answer to the clerk who received the case, never in a view anyone can fetch by
+     * number or list. The applicant is masked unless the caller may read personal data in the department.
      */
     record CaseView(String centerId, String number, String queryCode, String itemCode, int itemVersion,
             String itemName, String departmentId, ApplicantView applicant, Channel channel, String channelLabel,
             List<SubmittedMaterialView> materials, CaseState state, String stateLabel, LocalDate receivedOn,
             LocalDate acceptedOn, LocalDate deadline, LocalDate concludedOn, int revision, List<EventView> timeline,
             ClockView clock) {
-        static CaseView of(Case c, CaseClock clock, boolean withQueryCode) {
-            var a = c.applicant() == null ? null : c.applicant().masked();
+        static CaseView of(Case c, CaseClock clock, boolean withQueryCode, boolean personal) {
+            var a = c.applicant() == null ? null : personal ? c.applicant() : c.applicant().masked();
             return new CaseView(c.centerId(), c.number(), withQueryCode ? c.queryCode() : null, c.itemCode(),
                     c.itemVersion(), c.itemName(), c.departmentId(),
                     a == null ? null : new ApplicantView(a.type(), label(a.type()), a.name(), a.idNumber(), a.phone()),
@@ -135,6 +151,102 @@ final class Views {
                     c.timeline().stream().map(Views::event).toList(),
                     clock == null ? null : ClockView.of(clock));
         }
+    }
+
+    /** One act of a case's timeline as the public sees it: what and when, not who or where. */
+    record PublicEventView(int sequence, CaseAct act, String actLabel, LocalDate on) {
+    }
+
+    /**
+     * A case's progress as the applicant follows it with the query code (办件进度查询): its state, dates and
+     * clock, and of personal data only the masked name.
+     */
+    record PublicCaseView(String centerId, String number, String itemCode, String itemName, String departmentId,
+            String applicantName, CaseState state, String stateLabel, LocalDate receivedOn, LocalDate acceptedOn,
+            LocalDate deadline, LocalDate concludedOn, List<PublicEventView> timeline, ClockView clock) {
+        static PublicCaseView of(Case c, CaseClock clock) {
+            return new PublicCaseView(c.centerId(), c.number(), c.itemCode(), c.itemName(), c.departmentId(),
+                    c.applicant() == null ? null : c.applicant().masked().name(), c.state(), label(c.state()),
+                    c.receivedOn(), c.acceptedOn(), c.deadline(), c.concludedOn(),
+                    c.timeline().stream().map(e -> new PublicEventView(e.sequence(), e.act(), label(e.act()), e.on()))
+                            .toList(),
+                    clock == null ? null : ClockView.of(clock));
+        }
+    }
+
+    /** A permission in a list, with its label. */
+    record PermissionView(Permission code, String label) {
+    }
+
+    record GrantView(Role role, String roleLabel, String centerId, String departmentId, String sealId) {
+        static GrantView of(RoleGrant g) {
+            return new GrantView(g.role(), g.role() == null ? null : g.role().label(), g.centerId(), g.departmentId(),
+                    g.sealId());
+        }
+    }
+
+    /**
+     * Who is signed in: a person with their role grants, or an integration token with its scope
+     * ({@code scope} appears only for a token).
+     */
+    record PrincipalView(String account, String name, boolean token, List<GrantView> grants,
+            List<PermissionView> scope) {
+        static PrincipalView of(Principal p) {
+            return new PrincipalView(p.account(), p.name(), p.token(), p.grants().stream().map(GrantView::of).toList(),
+                    p.token() ? permissions(p.scope()) : null);
+        }
+    }
+
+    /** A session: the principal, and what a browser needs; a token's caller gets neither csrfToken nor expiresAt. */
+    record SessionView(PrincipalView principal, String csrfToken, Instant expiresAt) {
+        static SessionView of(SignIn s) {
+            return new SessionView(PrincipalView.of(s.principal()), s.csrfToken(), s.expiresAt());
+        }
+
+        static SessionView of(Session s) {
+            return new SessionView(PrincipalView.of(s.principal()), s.csrfToken(), s.expiresAt());
+        }
+    }
+
+    /** A person as administrators see them: never a password or its hash. */
+    record PersonView(String account, String name, boolean enabled, List<GrantView> grants, Instant lockedUntil) {
+        static PersonView of(Person p) {
+            return new PersonView(p.account(), p.name(), p.enabled(), p.grants().stream().map(GrantView::of).toList(),
+                    p.lockedUntil());
+        }
+    }
+
+    record PeopleView(List<PersonView> people) {
+    }
+
+    /** A token as administrators see it: never its secret. */
+    record TokenView(String id, String centerId, String departmentId, String name, List<PermissionView> scope,
+            String createdBy, Instant createdAt, Instant expiresAt, Instant revokedAt) {
+        static TokenView of(ApiToken t) {
+            return new TokenView(t.id(), t.centerId(), t.departmentId(), t.name(), permissions(t.scope()),
+                    t.createdBy(), t.createdAt(), t.expiresAt(), t.revokedAt());
+        }
+    }
+
+    record TokensView(List<TokenView> tokens) {
+    }
+
+    /** The answer to issuing a token: the one time its secret is shown. */
+    record IssuedTokenView(TokenView token, String secret) {
+        static IssuedTokenView of(IssuedToken t) {
+            return new IssuedTokenView(TokenView.of(t.token()), t.secret());
+        }
+    }
+
+    record SecurityEventView(long sequence, Instant at, String centerId, String actor, SecurityEventKind kind,
+            String kindLabel, String subject, String detail, String remote) {
+        static SecurityEventView of(SecurityEvent e) {
+            return new SecurityEventView(e.sequence(), e.at(), e.centerId(), e.actor(), e.kind(),
+                    e.kind() == null ? null : e.kind().label(), e.subject(), e.detail(), e.remote());
+        }
+    }
+
+    record SecurityLogView(List<SecurityEventView> events) {
     }
 
     record DayView(LocalDate date, DayKind kind, String kindLabel, String name, boolean working) {
@@ -180,6 +292,11 @@ final class Views {
     }
 
     record ErrorDetail(String code, String message, String field) {
+    }
+
+    /** Permissions in the order of the enum, each with its label. */
+    private static List<PermissionView> permissions(Set<Permission> scope) {
+        return scope.stream().sorted(Comparator.naturalOrder()).map(p -> new PermissionView(p, p.label())).toList();
     }
 
     private static EventView event(CaseEvent e) {

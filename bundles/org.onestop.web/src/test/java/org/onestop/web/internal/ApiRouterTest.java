@@ -27,8 +27,9 @@ import org.onestop.api.catalog.MaterialForm;
 
 /**
  * The router over the real services and the demo catalogs, without any servlet container: routing, every
- * kind of refusal, and what each read operation answers. Nothing here receives a case successfully, so the
- * services are shared by all tests; the case flow is in {@code ApiServletJettyTest}.
+ * kind of refusal, and what each read operation answers. Requests that need a sign-in are sent as the market
+ * clerk. Nothing here receives a case successfully, so the services are shared by all tests; the case flow
+ * is in {@code ApiServletJettyTest}, access in {@code AccessTest} and {@code AccessMatrixTest}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiRouterTest {
@@ -94,13 +95,21 @@ class ApiRouterTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/centers/nowhere", "/centers/nowhere/departments", "/centers/nowhere/departments/market",
-            "/centers/nowhere/items", "/centers/nowhere/items/HS-RS-001", "/centers/nowhere/cases",
-            "/centers/nowhere/cases/340522-20261125-0001"})
+            "/centers/nowhere/items", "/centers/nowhere/items/HS-RS-001"})
     void unknownCenterIs404OnCenterId(String path) {
         ApiResponse r = fx.get(path);
         assertEquals(404, r.status());
         assertEquals("centerId", error(r).get("field").getAsString());
         assertTrue(error(r).get("message").getAsString().contains("nowhere"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/centers/nowhere/cases", "/centers/nowhere/cases/340522-20261125-0001"})
+    void casesOfAnUnknownCenterAre403ForAClerkWhoHasNoRoleThere(String path) {
+        ApiResponse r = fx.get(fx.clerk, path);
+        assertEquals(403, r.status(), r.text());
+        assertEquals("FORBIDDEN", error(r).get("code").getAsString());
+        assertTrue(error(r).get("message").getAsString().contains("“nowhere”"), r.text());
     }
 
     // --- catalog -------------------------------------------------------------------------------------
@@ -199,7 +208,7 @@ class ApiRouterTest {
             "/calendar/days?from=2026-10-10&to=2026-10-01|400|to",
             "/calendar/days?from=2026-01-01&to=2027-02-05|400|to"})
     void badQueryParametersNameTheirField(String url, int status, String field) {
-        ApiResponse r = fx.get(url);
+        ApiResponse r = fx.get(fx.clerk, url);
         assertEquals(status, r.status(), r.text());
         assertEquals(field, error(r).get("field").getAsString(), r.text());
         assertTrue(error(r).get("message").getAsString().codePoints().anyMatch(c -> c >= 0x4E00), "a Chinese message");
@@ -260,7 +269,7 @@ class ApiRouterTest {
     @ValueSource(strings = {"", "text/plain", "application/x-www-form-urlencoded", "application/json; charset=gbk",
             "application/jsonp", "application/json;charset="})
     void postWithoutUtf8JsonMediaTypeIs415(String contentType) {
-        ApiResponse r = fx.post(CASES, contentType.isEmpty() ? null : contentType,
+        ApiResponse r = fx.post(fx.clerk, CASES, contentType.isEmpty() ? null : contentType,
                 Fixture.receiveBody().getBytes(StandardCharsets.UTF_8));
         assertEquals(415, r.status());
         assertEquals("UNSUPPORTED_MEDIA_TYPE", error(r).get("code").getAsString());
@@ -277,35 +286,35 @@ class ApiRouterTest {
     @Test
     void bodyOverOneMebibyteIs413AndOneMebibyteIsRead() {
         byte[] over = padded(ApiRouter.MAX_BODY_BYTES + 1);
-        ApiResponse r = fx.post(CASES, "application/json", over);
+        ApiResponse r = fx.post(fx.clerk, CASES, "application/json", over);
         assertEquals(413, r.status());
         assertEquals("PAYLOAD_TOO_LARGE", error(r).get("code").getAsString());
         // Exactly the limit is read: valid JSON, so the answer is about its content, not its size.
-        ApiResponse atLimit = fx.post(CASES, "application/json", padded(ApiRouter.MAX_BODY_BYTES));
+        ApiResponse atLimit = fx.post(fx.clerk, CASES, "application/json", padded(ApiRouter.MAX_BODY_BYTES));
         assertEquals(400, atLimit.status());
         assertEquals("itemCode", error(atLimit).get("field").getAsString());
     }
 
     @Test
     void bodyNotInUtf8Is400() {
-        ApiResponse r = fx.post(CASES, "application/json", Fixture.receiveBody().getBytes(Charset.forName("GBK")));
+        ApiResponse r = fx.post(fx.clerk, CASES, "application/json", Fixture.receiveBody().getBytes(Charset.forName("GBK")));
         assertEquals(400, r.status());
         assertTrue(error(r).get("message").getAsString().contains("UTF-8"));
     }
 
     @Test
     void byteOrderMarkIsTolerated() {
-        ApiResponse r = fx.post(CASES + "/340522-20261125-9999/accept", "application/json",
-                ("\uFEFF{\"actor\":\"王窗口\"}").getBytes(StandardCharsets.UTF_8));
-        assertEquals(404, r.status(), "read, then refused for the unknown case: " + r.text());
-        assertEquals("number", error(r).get("field").getAsString());
+        ApiResponse r = fx.post(Fixture.Who.ANONYMOUS, "/session", "application/json",
+                ("\uFEFF{\"account\":\"hs.clerk\"}").getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, r.status(), "read, then refused for the missing password: " + r.text());
+        assertEquals("password", error(r).get("field").getAsString());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"{", "{\"itemCode\": }", "{itemCode: 'HS-SCJG-003'}", "{} {}", "{\"a\":1} x",
             "{\"itemCode\":\"x\" /* note */}", "", "null", "[]", "\"text\"", "42"})
     void malformedOrNonObjectBodyIs400WithoutField(String body) {
-        ApiResponse r = fx.post(CASES, body);
+        ApiResponse r = fx.post(fx.clerk, CASES, body);
         assertEquals(400, r.status(), body);
         assertEquals("INVALID", error(r).get("code").getAsString());
         assertFalse(error(r).has("field"), r.text());
@@ -313,7 +322,7 @@ class ApiRouterTest {
 
     @Test
     void syntaxErrorSaysWhere() {
-        String message = error(fx.post(CASES, "{\n  \"itemCode\": ,\n}")).get("message").getAsString();
+        String message = error(fx.post(fx.clerk, CASES, "{\n  \"itemCode\": ,\n}")).get("message").getAsString();
         assertTrue(message.contains("第 2 行"), message);
     }
 
@@ -326,7 +335,7 @@ class ApiRouterTest {
             "{\"itemCode\": \"HS-SCJG-003\", \"materials\": [{}, {\"copies\": 1.5}]}|materials[1].copies",
             "{\"itemCode\": \"HS-SCJG-003\", \"act\": [1]}|act"})
     void wrongTypeNamesTheField(String body, String field) {
-        ApiResponse r = fx.post(CASES, body);
+        ApiResponse r = fx.post(fx.clerk, CASES, body);
         assertEquals(400, r.status());
         assertEquals(field, error(r).get("field").getAsString(), r.text());
         assertTrue(error(r).get("message").getAsString().startsWith("字段“" + field + "”"), r.text());
@@ -339,8 +348,6 @@ class ApiRouterTest {
             "applicant.type|\"type\": \"PERSON\",|",
             "applicant.name|\"name\": \"张三丰\",|\"name\": \"  \",",
             "applicant.idNumber|\"idNumber\": \"ID\"|\"phone\": \"1\"",
-            "act|\"act\": {\"actor\": \"王窗口\"}|\"x\": 1",
-            "act.actor|\"actor\": \"王窗口\"|\"window\": \"A03\"",
             "materials[0].form|\"form\": \"COPY\",|",
             "materials[0].copies|\"copies\": 2|\"copies\": 0",
             "materials[0].name|\"name\": \"申请书\",|\"name\": null,"})
@@ -349,14 +356,14 @@ class ApiRouterTest {
                 {"itemCode": "HS-SCJG-003",
                  "applicant": {"type": "PERSON", "name": "张三丰", "idNumber": "ID"},
                  "materials": [{"name": "申请书", "form": "COPY", "copies": 2}],
-                 "act": {"actor": "王窗口"}}
+                 "act": {"window": "A03"}}
                 """;
         String body = full.replace(remove, replacement == null ? "" : replacement);
         assertTrue(!body.equals(full), "the test removes something");
-        ApiResponse r = fx.post(CASES, body);
+        ApiResponse r = fx.post(fx.clerk, CASES, body);
         assertEquals(400, r.status(), body);
         assertEquals(field, error(r).get("field").getAsString(), r.text());
-        assertEquals(0, json(fx.get(CASES)).getAsJsonArray("cases").size(), "nothing was received");
+        assertEquals(0, json(fx.get(fx.clerk, CASES)).getAsJsonArray("cases").size(), "nothing was received");
     }
 
     @ParameterizedTest
@@ -374,7 +381,7 @@ class ApiRouterTest {
                  %s}
                 """.formatted(Fixture.PERSON_ID, replacement);
         // A field given twice: the later one wins in Gson, which is the one under test.
-        ApiResponse r = fx.post(CASES, body);
+        ApiResponse r = fx.post(fx.clerk, CASES, body);
         assertEquals(400, r.status(), r.text());
         assertEquals(field, error(r).get("field").getAsString());
     }
@@ -384,31 +391,46 @@ class ApiRouterTest {
         char check = Fixture.PERSON_ID.charAt(17);
         String badId = Fixture.receiveBody().replace(Fixture.PERSON_ID,
                 Fixture.PERSON_ID.substring(0, 17) + (check == '0' ? '1' : '0'));
-        ApiResponse invalid = fx.post(CASES, badId);
+        ApiResponse invalid = fx.post(fx.clerk, CASES, badId);
         assertEquals(400, invalid.status(), invalid.text());
         assertEquals("applicant.idNumber", error(invalid).get("field").getAsString());
 
-        ApiResponse unknownItem = fx.post(CASES, Fixture.receiveBody().replace("HS-SCJG-003", "HS-NOPE"));
+        ApiResponse unknownItem = fx.post(fx.clerk, CASES, Fixture.receiveBody().replace("HS-SCJG-003", "HS-NOPE"));
         assertEquals(404, unknownItem.status(), unknownItem.text());
         assertEquals("itemCode", error(unknownItem).get("field").getAsString());
 
-        ApiResponse future = fx.post(CASES, Fixture.receiveBody().replace("\"note\": \"材料齐全\"", "\"on\": \"2026-11-26\""));
+        ApiResponse future = fx.post(fx.clerk, CASES, Fixture.receiveBody().replace("\"note\": \"材料齐全\"", "\"on\": \"2026-11-26\""));
         assertEquals(400, future.status(), future.text());
         assertEquals("act.on", error(future).get("field").getAsString());
     }
 
     @Test
-    void actBodyIsCheckedOnItsOwnFields() {
+    void anUnknownCaseIs404OnNumberWhateverTheBody() {
         String accept = CASES + "/340522-20261125-9999/accept";
-        assertEquals("actor", error(fx.post(accept, "{\"window\": \"A03\"}")).get("field").getAsString());
-        assertEquals("on", error(fx.post(accept, "{\"actor\": \"王\", \"on\": \"tomorrow\"}")).get("field").getAsString());
-        ApiResponse unknown = fx.post(accept, "{\"actor\": \"王\"}");
-        assertEquals(404, unknown.status());
-        assertEquals("number", error(unknown).get("field").getAsString());
-        ApiResponse unknownConclude = fx.post(CASES + "/340522-20261125-9999/conclude", "{\"actor\": \"王\"}");
+        for (String body : List.of("{\"window\": \"A03\"}", "{\"on\": \"tomorrow\"}", "{}")) {
+            ApiResponse unknown = fx.post(fx.clerk, accept, body);
+            assertEquals(404, unknown.status(), unknown.text());
+            assertEquals("number", error(unknown).get("field").getAsString());
+        }
+        ApiResponse unknownConclude = fx.post(fx.clerk, CASES + "/340522-20261125-9999/conclude", "{}");
         assertEquals(404, unknownConclude.status());
-        assertNull(fx.get(CASES + "/340522-20261125-9999").location());
-        assertEquals(404, fx.get(CASES + "/340522-20261125-9999").status());
+        assertNull(fx.get(fx.clerk, CASES + "/340522-20261125-9999").location());
+        assertEquals(404, fx.get(fx.clerk, CASES + "/340522-20261125-9999").status());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"itemCode\": 42}|itemCode|应为字符串",
+            "{\"itemCode\": true}|itemCode|应为字符串",
+            "{\"itemCode\": \"HS-SCJG-003\", \"materials\": [{\"copies\": \"1\"}]}|materials[0].copies|应为整数",
+            "{\"itemCode\": \"HS-SCJG-003\", \"materials\": [{\"copies\": 99999999999}]}|materials[0].copies|应为整数",
+            "{\"itemCode\": \"HS-SCJG-003\", \"materials\": [\"申请书\"]}|materials[0]|应为 JSON 对象",
+            "{\"itemCode\": \"HS-SCJG-003\", \"act\": {\"window\": 3}}|act.window|应为字符串"})
+    void aValueOfTheWrongTypeIsRefusedNotConverted(String body, String field, String expected) {
+        ApiResponse r = fx.post(fx.clerk, CASES, body);
+        assertEquals(400, r.status(), r.text());
+        assertEquals(field, error(r).get("field").getAsString(), r.text());
+        assertEquals("字段“" + field + "”" + expected, error(r).get("message").getAsString());
     }
 
     private static byte[] padded(int size) {

@@ -2,6 +2,7 @@ package org.onestop.web.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -9,6 +10,9 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.ByteArrayInputStream;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -40,8 +44,9 @@ import org.onestop.web.internal.servlet.ApiServlet;
 
 /**
  * The servlet in a real Jetty 12 (EE10, the line Felix HTTP embeds) on 127.0.0.1, over the real services
- * and the demo catalogs, called over HTTP. Every answer, success or error, is checked against the schema
- * {@code openapi.json} gives for its operation and status.
+ * and the demo catalogs, called over HTTP: sessions with real Set-Cookie and Cookie headers and CSRF tokens,
+ * and bearer tokens. Every answer, success or error, is checked against the schema {@code openapi.json}
+ * gives for its operation and status.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -67,6 +72,17 @@ class ApiServletJettyTest {
         ServletContextHandler context = new ServletContextHandler("/");
         // The same mapping the whiteboard component declares.
         context.addServlet(new ServletHolder(new ApiServlet(fx.router)), "/api/v1/*");
+        // Something outside the API, to show that the session cookie stays with the API.
+        context.addServlet(new ServletHolder(new jakarta.servlet.http.HttpServlet() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected void doGet(jakarta.servlet.http.HttpServletRequest req, jakarta.servlet.http.HttpServletResponse resp)
+                    throws java.io.IOException {
+                String cookie = req.getHeader("Cookie");
+                resp.getWriter().write(cookie == null ? "no cookie" : cookie);
+            }
+        }), "/elsewhere");
         server.setHandler(context);
         server.start();
         base = URI.create("http://127.0.0.1:" + connector.getLocalPort());
@@ -81,15 +97,16 @@ class ApiServletJettyTest {
     @Test
     @Order(1)
     void aCaseIsReceivedAcceptedAndConcludedOverHttp() throws Exception {
-        HttpResponse<String> received = send("POST", CASES, "application/json; charset=utf-8",
-                Fixture.receiveBody().getBytes(StandardCharsets.UTF_8));
+        Browser clerk = signIn("hs.clerk");
+        HttpResponse<String> received = clerk.send("POST", CASES, Fixture.receiveBody());
         assertEquals(201, received.statusCode(), received.body());
         documented("POST", "/centers/{centerId}/cases", received);
         String location = received.headers().firstValue("Location").orElseThrow();
         assertEquals("/api/v1/centers/hanshan/cases/340522-20261125-0001", location);
         JsonObject c = json(received);
         assertEquals("340522-20261125-0001", c.get("number").getAsString());
-        assertTrue(c.get("queryCode").getAsString().matches("\\d{6}"), "the clerk gets the query code once");
+        String queryCode = c.get("queryCode").getAsString();
+        assertTrue(queryCode.matches("\\d{6}"), "the clerk gets the query code once");
         assertEquals("RECEIVED", c.get("state").getAsString());
         assertEquals("已收件", c.get("stateLabel").getAsString());
         assertEquals("窗口", c.get("channelLabel").getAsString());
@@ -97,29 +114,33 @@ class ApiServletJettyTest {
         assertEquals(1, c.get("itemVersion").getAsInt());
         assertEquals("2026-11-25", c.get("receivedOn").getAsString());
         JsonObject applicant = c.getAsJsonObject("applicant");
-        assertEquals("张**", applicant.get("name").getAsString());
-        assertEquals(Fixture.PERSON_ID.substring(0, 6) + "********" + Fixture.PERSON_ID.substring(14),
-                applicant.get("idNumber").getAsString());
-        assertEquals("139****5678", applicant.get("phone").getAsString());
+        assertEquals("张三丰", applicant.get("name").getAsString(), "the market clerk may read personal data in market");
+        assertEquals(Fixture.PERSON_ID, applicant.get("idNumber").getAsString());
+        assertEquals("13912345678", applicant.get("phone").getAsString());
         assertEquals("自然人", applicant.get("typeLabel").getAsString());
         JsonObject event = c.getAsJsonArray("timeline").get(0).getAsJsonObject();
         assertEquals("收件", event.get("actLabel").getAsString());
-        assertEquals("王窗口", event.get("actor").getAsString());
+        assertEquals("王窗口（hs.clerk）", event.get("actor").getAsString(), "the actor is who is signed in");
         assertEquals("A03", event.get("window").getAsString());
         JsonObject clock = c.getAsJsonObject("clock");
         assertEquals(5, clock.get("limitDays").getAsInt());
         assertFalse(clock.has("light"), "no light before acceptance");
         assertFalse(c.has("acceptedOn"));
 
-        HttpResponse<String> fetched = client.send(HttpRequest.newBuilder(base.resolve(location)).GET().build(),
-                BodyHandlers.ofString());
+        HttpResponse<String> fetched = clerk.get(location.substring("/api/v1".length()));
         assertEquals(200, fetched.statusCode());
         documented("GET", CASE, fetched);
-        assertFalse(json(fetched).has("queryCode"), "a public view never shows the query code");
-        assertEquals("张**", json(fetched).getAsJsonObject("applicant").get("name").getAsString());
+        assertFalse(json(fetched).has("queryCode"), "a fetched view never shows the query code");
+
+        HttpResponse<String> masked = signIn("hs.supervisor").get(CASES + "/340522-20261125-0001");
+        assertEquals(200, masked.statusCode(), masked.body());
+        assertEquals("张**", json(masked).getAsJsonObject("applicant").get("name").getAsString());
+        assertEquals("139****5678", json(masked).getAsJsonObject("applicant").get("phone").getAsString());
+        assertFalse(masked.body().contains(Fixture.PERSON_ID) || masked.body().contains("张三丰")
+                || masked.body().contains("13912345678"), "a supervisor sees personal data only masked");
 
         String number = CASES + "/340522-20261125-0001";
-        HttpResponse<String> accepted = post(number + "/accept", "{\"actor\": \"李审核\", \"window\": \"A03\"}");
+        HttpResponse<String> accepted = clerk.send("POST", number + "/accept", "{\"actor\": \"李审核\", \"window\": \"A03\"}");
         assertEquals(200, accepted.statusCode(), accepted.body());
         documented("POST", CASE + "/accept", accepted);
         JsonObject a = json(accepted);
@@ -130,48 +151,70 @@ class ApiServletJettyTest {
         assertEquals("绿灯", a.getAsJsonObject("clock").get("lightLabel").getAsString());
         assertEquals(5, a.getAsJsonObject("clock").get("leftDays").getAsInt());
         assertFalse(a.has("queryCode"));
+        assertEquals("王窗口（hs.clerk）", a.getAsJsonArray("timeline").get(1).getAsJsonObject().get("actor").getAsString(),
+                "the body's actor is ignored");
 
-        HttpResponse<String> again = post(number + "/accept", "{\"actor\": \"李审核\"}");
+        HttpResponse<String> again = clerk.send("POST", number + "/accept", "{}");
         assertEquals(409, again.statusCode());
         documented("POST", CASE + "/accept", again);
         assertEquals("STATE", json(again).getAsJsonObject("error").get("code").getAsString());
 
-        HttpResponse<String> concluded = post(number + "/conclude", "{\"actor\": \"李审核\", \"note\": \"准予许可\"}");
+        HttpResponse<String> concluded = signIn("hs.reviewer").send("POST", number + "/conclude", "{\"note\": \"准予许可\"}");
         assertEquals(200, concluded.statusCode(), concluded.body());
         documented("POST", CASE + "/conclude", concluded);
         JsonObject done = json(concluded);
         assertEquals("已办结", done.get("stateLabel").getAsString());
         assertEquals("2026-11-25", done.get("concludedOn").getAsString());
         assertEquals(List.of("收件", "受理", "办结"), labels(done.getAsJsonArray("timeline"), "actLabel"));
+        assertEquals(List.of("王窗口（hs.clerk）", "王窗口（hs.clerk）", "李审核（hs.reviewer）"),
+                labels(done.getAsJsonArray("timeline"), "actor"));
         assertEquals(3, done.get("revision").getAsInt());
 
         for (String query : List.of("", "?state=CONCLUDED", "?item=HS-SCJG-003&limit=10")) {
-            HttpResponse<String> list = get(CASES + query);
+            HttpResponse<String> list = clerk.get(CASES + query);
             documented("GET", "/centers/{centerId}/cases", list);
             JsonArray cases = json(list).getAsJsonArray("cases");
             assertEquals(1, cases.size(), query);
             assertFalse(cases.get(0).getAsJsonObject().has("queryCode"));
         }
-        assertEquals(0, json(get(CASES + "?state=RECEIVED")).getAsJsonArray("cases").size());
+        assertEquals(0, json(clerk.get(CASES + "?state=RECEIVED")).getAsJsonArray("cases").size());
+        assertEquals(0, json(signIn("hs.clerk.hrss").get(CASES)).getAsJsonArray("cases").size(),
+                "the hrss clerk sees no case of market");
 
-        for (HttpResponse<String> r : List.of(received, fetched, accepted, concluded, get(CASES))) {
-            assertFalse(r.body().contains(Fixture.PERSON_ID) || r.body().contains("张三丰")
-                    || r.body().contains("13912345678"), "personal data leaves the server only masked");
-        }
+        HttpResponse<String> progress = get("/public/centers/hanshan/cases/340522-20261125-0001?queryCode=" + queryCode);
+        assertEquals(200, progress.statusCode(), progress.body());
+        documented("GET", "/public/centers/{centerId}/cases/{number}", progress);
+        JsonObject p = json(progress);
+        assertEquals("CONCLUDED", p.get("state").getAsString());
+        assertEquals("张**", p.get("applicantName").getAsString());
+        assertEquals("2026-12-02", p.get("deadline").getAsString());
+        assertEquals(List.of("收件", "受理", "办结"), labels(p.getAsJsonArray("timeline"), "actLabel"));
+        assertFalse(progress.body().contains(Fixture.PERSON_ID.substring(6, 14)) || progress.body().contains("1391234")
+                || progress.body().contains("王窗口") || progress.body().contains("hs.clerk") || progress.body().contains("A03"),
+                "the public sees no personal data beyond the masked name, and no staff: " + progress.body());
+        String wrong = queryCode.equals("000000") ? "000001" : "000000";
+        HttpResponse<String> wrongCode = get("/public/centers/hanshan/cases/340522-20261125-0001?queryCode=" + wrong);
+        HttpResponse<String> noCase = get("/public/centers/hanshan/cases/340522-20261125-0999?queryCode=" + queryCode);
+        assertEquals(404, wrongCode.statusCode());
+        assertEquals(404, noCase.statusCode());
+        documented("GET", "/public/centers/{centerId}/cases/{number}", wrongCode);
+        assertEquals(json(wrongCode).getAsJsonObject("error").get("message").getAsString().replace("0001", "0999"),
+                json(noCase).getAsJsonObject("error").get("message").getAsString(),
+                "a wrong query code and a missing case read the same");
     }
 
     @Test
     void everyReadOperationAnswersAsDocumented() throws Exception {
+        Browser admin = signIn("hs.admin");
+        Browser supervisor = signIn("hs.supervisor");
         Map<String, String> examples = Map.ofEntries(
                 Map.entry("/health", "/health"),
-                Map.entry("/plugins", "/plugins"),
                 Map.entry("/centers", "/centers"),
                 Map.entry("/centers/{centerId}", "/centers/hanshan"),
                 Map.entry("/centers/{centerId}/departments", "/centers/hanshan/departments"),
                 Map.entry("/centers/{centerId}/departments/{departmentId}", "/centers/hanshan/departments/resources"),
                 Map.entry("/centers/{centerId}/items", "/centers/hanshan/items?q=" + URLEncoder.encode("许可", StandardCharsets.UTF_8)),
                 Map.entry("/centers/{centerId}/items/{code}", "/centers/hanshan/items/HS-ZJ-001?on=2026-11-25"),
-                Map.entry("/centers/{centerId}/cases", "/centers/maanshan/cases?limit=5"),
                 Map.entry("/calendar/deadline", "/calendar/deadline?from=2026-09-30&days=3&center=hanshan"),
                 Map.entry("/calendar/between", "/calendar/between?from=2026-09-30&to=2026-10-10"),
                 Map.entry("/calendar/days", "/calendar/days?from=2026-09-18&to=2026-10-12"));
@@ -180,7 +223,17 @@ class ApiServletJettyTest {
             assertEquals(200, r.statusCode(), e.getValue() + ": " + r.body());
             documented("GET", e.getKey(), r);
         }
-        JsonObject plugin = json(get("/plugins")).getAsJsonArray("plugins").get(0).getAsJsonObject();
+        Map<String, Browser> signedIn = Map.of(
+                "/plugins", admin, "/session", admin, "/centers/{centerId}/people", admin,
+                "/centers/{centerId}/tokens", admin, "/centers/{centerId}/security-log", supervisor,
+                "/centers/{centerId}/cases", supervisor);
+        for (var e : signedIn.entrySet()) {
+            String path = e.getKey().replace("{centerId}", "hanshan");
+            HttpResponse<String> r = e.getValue().get(path);
+            assertEquals(200, r.statusCode(), path + ": " + r.body());
+            documented("GET", e.getKey(), r);
+        }
+        JsonObject plugin = json(admin.get("/plugins")).getAsJsonArray("plugins").get(0).getAsJsonObject();
         assertEquals("CaseListener", plugin.get("kind").getAsString());
         assertEquals("journal", plugin.get("id").getAsString());
         assertEquals("办件日志", plugin.get("label").getAsString());
@@ -188,6 +241,10 @@ class ApiServletJettyTest {
         assertTrue(licences > 0);
         assertEquals(fx.oneStop.catalog().items("hanshan", new ItemQuery(null, null, null, "许可")).size(), licences,
                 "the Chinese query text arrives intact");
+        HttpResponse<String> byToken = bearer(fx.wideToken.bearer(), "GET", "/session", null);
+        assertEquals(200, byToken.statusCode());
+        documented("GET", "/session", byToken);
+        assertFalse(json(byToken).has("csrfToken"), "a token has no session and needs no CSRF token");
     }
 
     @Test
@@ -247,10 +304,12 @@ class ApiServletJettyTest {
         byte[] big = new byte[2 * ApiRouter.MAX_BODY_BYTES];
         java.util.Arrays.fill(big, (byte) ' ');
         HttpResponse<String> sized = send("POST", CASES, "application/json", big);
+        assertEquals(401, sized.statusCode(), "the public is turned away before its body is read");
+        sized = asToken("POST", CASES, "application/json", big);
         assertEquals(413, sized.statusCode());
         documented("POST", "/centers/{centerId}/cases", sized);
         HttpResponse<String> chunked = client.send(HttpRequest.newBuilder(base.resolve("/api/v1" + CASES))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + fx.wideToken.bearer())
                 .POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))).build(), BodyHandlers.ofString());
         assertEquals(413, chunked.statusCode());
         assertEquals("PAYLOAD_TOO_LARGE", json(chunked).getAsJsonObject("error").get("code").getAsString());
@@ -258,11 +317,11 @@ class ApiServletJettyTest {
 
     @Test
     void wrongMediaTypeAndWrongEncodingAreRefused() throws Exception {
-        HttpResponse<String> text = send("POST", CASES, "text/plain; charset=utf-8",
+        HttpResponse<String> text = asToken("POST", CASES, "text/plain; charset=utf-8",
                 Fixture.receiveBody().getBytes(StandardCharsets.UTF_8));
         assertEquals(415, text.statusCode());
         documented("POST", "/centers/{centerId}/cases", text);
-        HttpResponse<String> gbk = send("POST", CASES, "application/json", Fixture.receiveBody().getBytes(Charset.forName("GBK")));
+        HttpResponse<String> gbk = asToken("POST", CASES, "application/json", Fixture.receiveBody().getBytes(Charset.forName("GBK")));
         assertEquals(400, gbk.statusCode());
         documented("POST", "/centers/{centerId}/cases", gbk);
         HttpResponse<String> gbkQuery = get("/centers/hanshan/items?q=%BA%AC%C9%BD");
@@ -286,7 +345,8 @@ class ApiServletJettyTest {
 
     @Test
     void aMissingApplicantIs400OnApplicantOverHttp() throws Exception {
-        HttpResponse<String> r = post(CASES, "{\"itemCode\": \"HS-SCJG-003\", \"act\": {\"actor\": \"王窗口\"}}");
+        HttpResponse<String> r = asToken("POST", CASES, "application/json",
+                "{\"itemCode\": \"HS-SCJG-003\", \"act\": {\"actor\": \"王窗口\"}}".getBytes(StandardCharsets.UTF_8));
         assertEquals(400, r.statusCode());
         documented("POST", "/centers/{centerId}/cases", r);
         JsonObject error = json(r).getAsJsonObject("error");
@@ -324,12 +384,262 @@ class ApiServletJettyTest {
         }
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(base.resolve("/api/v1" + path)).GET().build(), BodyHandlers.ofString());
+    // --- sessions, cookies and CSRF over real HTTP ----------------------------------------------------
+
+    @Test
+    void signInSetsAnHttpOnlyStrictCookieForTheApiAndSignOutEndsItOnTheServer() throws Exception {
+        HttpResponse<String> signIn = signInResponse("hs.director", null, Map.of());
+        assertEquals(200, signIn.statusCode(), signIn.body());
+        documented("POST", "/session", signIn);
+        String header = signIn.headers().firstValue("Set-Cookie").orElseThrow();
+        HttpCookie cookie = HttpCookie.parse(header).get(0);
+        assertEquals("ONESTOP_SESSION", cookie.getName());
+        assertEquals(43, cookie.getValue().length(), "32 random bytes, Base64url");
+        assertEquals("/api/", cookie.getPath());
+        assertTrue(cookie.isHttpOnly(), header);
+        assertTrue(header.contains("; SameSite=Strict"), header);
+        assertFalse(cookie.getSecure(), "plain HTTP from 127.0.0.1 keeps the cookie usable: " + header);
+        assertEquals(-1, cookie.getMaxAge(), "a browser-session cookie; the server times the session: " + header);
+        JsonObject session = json(signIn);
+        assertEquals("hs.director", session.getAsJsonObject("principal").get("account").getAsString());
+        assertEquals("中心领导", session.getAsJsonObject("principal").getAsJsonArray("grants").get(0).getAsJsonObject()
+                .get("roleLabel").getAsString());
+        assertFalse(signIn.body().contains(Fixture.PASSWORD) || signIn.body().contains(cookie.getValue()),
+                "neither the password nor the session secret is echoed in the body");
+        Browser director = new Browser(cookie.getValue(), session.get("csrfToken").getAsString());
+
+        assertEquals(200, director.get("/session").statusCode());
+        HttpResponse<String> withoutCsrf = director.withCsrf(null).send("DELETE", "/session", null);
+        assertEquals(403, withoutCsrf.statusCode(), "signing out is a change, and needs the CSRF token");
+        documented("DELETE", "/session", withoutCsrf);
+        HttpResponse<String> signOut = director.send("DELETE", "/session", null);
+        assertEquals(204, signOut.statusCode());
+        documented("DELETE", "/session", signOut);
+        HttpCookie expired = HttpCookie.parse(signOut.headers().firstValue("Set-Cookie").orElseThrow()).get(0);
+        assertEquals("ONESTOP_SESSION", expired.getName());
+        assertEquals(0, expired.getMaxAge());
+        assertEquals("", expired.getValue());
+        assertEquals("/api/", expired.getPath());
+
+        HttpResponse<String> after = director.get("/session");
+        assertEquals(401, after.statusCode(), "the old cookie no longer works: the session ended on the server");
+        documented("GET", "/session", after);
+        assertEquals("Bearer realm=\"OneStop\"", after.headers().firstValue("WWW-Authenticate").orElseThrow());
+        assertTrue(fx.access.session(cookie.getValue()).isEmpty());
     }
 
-    private HttpResponse<String> post(String path, String json) throws Exception {
-        return send("POST", path, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    @Test
+    void aStandardCookieManagerKeepsAndReturnsTheSessionOverLoopback() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ORIGINAL_SERVER)).build();
+        HttpResponse<String> signIn = browser.send(HttpRequest.newBuilder(base.resolve("/api/v1/session"))
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString("{\"account\": \"hs.clerk\", \"password\": \"" + Fixture.PASSWORD + "\"}"))
+                .build(), BodyHandlers.ofString());
+        assertEquals(200, signIn.statusCode());
+        HttpResponse<String> me = browser.send(HttpRequest.newBuilder(base.resolve("/api/v1/session")).build(),
+                BodyHandlers.ofString());
+        assertEquals(200, me.statusCode(), "the client sent the cookie back on its own: " + me.body());
+        assertEquals("王窗口", json(me).getAsJsonObject("principal").get("name").getAsString());
+        HttpResponse<String> notUnderApi = browser.send(HttpRequest.newBuilder(base.resolve("/elsewhere")).build(),
+                BodyHandlers.ofString());
+        assertEquals("no cookie", notUnderApi.body(), "Path=/api/ keeps it to the API");
+    }
+
+    @Test
+    void theCookieIsSecureBehindAnHttpsProxy() throws Exception {
+        HttpResponse<String> signIn = signInResponse("hs.director", null, Map.of("X-Forwarded-Proto", "https"));
+        assertEquals(200, signIn.statusCode());
+        assertTrue(HttpCookie.parse(signIn.headers().firstValue("Set-Cookie").orElseThrow()).get(0).getSecure());
+        HttpResponse<String> forwarded = signInResponse("hs.director", null, Map.of("Forwarded", "for=10.0.0.7;proto=https"));
+        assertTrue(HttpCookie.parse(forwarded.headers().firstValue("Set-Cookie").orElseThrow()).get(0).getSecure());
+    }
+
+    @Test
+    void aBrowserCallThatChangesDataNeedsTheCsrfTokenAndABearerCallDoesNot() throws Exception {
+        Browser clerk = signIn("hs.clerk");
+        String body = Fixture.receiveBody().replace("HS-SCJG-003", "HS-SCJG-004");
+        for (String csrf : new String[] {null, "", "forged", clerk.csrf() + "x"}) {
+            HttpResponse<String> refused = clerk.withCsrf(csrf).send("POST", CASES, body);
+            assertEquals(403, refused.statusCode(), "CSRF token " + csrf);
+            documented("POST", "/centers/{centerId}/cases", refused);
+            assertEquals("CSRF", json(refused).getAsJsonObject("error").get("code").getAsString());
+        }
+        Browser other = signIn("hs.clerk");
+        assertEquals(403, clerk.withCsrf(other.csrf()).send("POST", CASES, body).statusCode(),
+                "another session's token is no good either");
+        assertTrue(fx.oneStop.cases().cases("hanshan", new org.onestop.api.cases.CaseQuery(null, "HS-SCJG-004", 0))
+                .isEmpty(), "nothing was received");
+        assertEquals(200, clerk.withCsrf(null).get(CASES).statusCode(), "reading needs no CSRF token");
+
+        HttpResponse<String> ok = clerk.send("POST", CASES, body);
+        assertEquals(201, ok.statusCode(), ok.body());
+        HttpResponse<String> byToken = bearer(fx.wideToken.bearer(), "POST", CASES, body);
+        assertEquals(201, byToken.statusCode(), "a bearer call carries no ambient credential: " + byToken.body());
+        assertTrue(json(byToken).getAsJsonArray("timeline").get(0).getAsJsonObject().get("actor").getAsString()
+                .startsWith("省政务服务平台数据交换（token:"));
+    }
+
+    @Test
+    void signingInWithASessionCookieEndsThatSessionFirst() throws Exception {
+        Browser first = signIn("hs.reviewer");
+        HttpResponse<String> again = signInResponse("hs.reviewer", first.cookie(), Map.of());
+        assertEquals(200, again.statusCode());
+        String second = HttpCookie.parse(again.headers().firstValue("Set-Cookie").orElseThrow()).get(0).getValue();
+        assertNotEquals(first.cookie(), second, "a new secret");
+        assertEquals(401, first.get("/session").statusCode(), "the session the browser held is gone");
+        assertEquals(200, new Browser(second, json(again).get("csrfToken").getAsString()).get("/session").statusCode());
+        HttpResponse<String> planted = signInResponse("hs.reviewer", "planted-by-someone-else", Map.of());
+        assertEquals(200, planted.statusCode());
+        assertNotEquals("planted-by-someone-else",
+                HttpCookie.parse(planted.headers().firstValue("Set-Cookie").orElseThrow()).get(0).getValue());
+    }
+
+    @Test
+    void aBadBearerTokenIs401EvenOnAPublicRoute() throws Exception {
+        for (String path : List.of("/centers", CASES)) {
+            HttpResponse<String> r = bearer("ost_0123456789abcdef.not-the-secret", "GET", path, null);
+            assertEquals(401, r.statusCode(), path);
+            assertEquals("UNAUTHENTICATED", json(r).getAsJsonObject("error").get("code").getAsString());
+            assertEquals("Bearer realm=\"OneStop\"", r.headers().firstValue("WWW-Authenticate").orElseThrow());
+        }
+        HttpResponse<String> basic = client.send(HttpRequest.newBuilder(base.resolve("/api/v1/centers"))
+                .header("Authorization", "Basic aHMuYWRtaW46eA==").build(), BodyHandlers.ofString());
+        assertEquals(401, basic.statusCode());
+    }
+
+    @Test
+    void thePeopleTokenAndPasswordOperationsAnswerAsDocumented() throws Exception {
+        Browser admin = signIn("hs.admin");
+        String people = "/centers/{centerId}/people";
+        HttpResponse<String> created = admin.send("POST", "/centers/hanshan/people", """
+                {"account": "hs.http", "name": "<b>韩</b>", "password": "First-pass-12",
+                 "grants": [{"role": "CLERK", "departmentId": "police"}]}
+                """);
+        assertEquals(201, created.statusCode(), created.body());
+        documented("POST", people, created);
+        assertFalse(created.body().contains("<b>"), "written escaped: " + created.body());
+        assertEquals("<b>韩</b>", json(created).get("name").getAsString());
+        HttpResponse<String> duplicate = admin.send("POST", "/centers/hanshan/people", """
+                {"account": "hs.http", "name": "韩", "password": "First-pass-12", "grants": [{"role": "DIRECTOR"}]}
+                """);
+        assertEquals(409, duplicate.statusCode());
+        documented("POST", people, duplicate);
+        HttpResponse<String> bad = admin.send("POST", "/centers/hanshan/people", "{\"account\": 7}");
+        assertEquals(400, bad.statusCode());
+        documented("POST", people, bad);
+
+        HttpResponse<String> granted = admin.send("POST", "/centers/hanshan/people/hs.http/grants", "{\"role\": \"DIRECTOR\"}");
+        assertEquals(200, granted.statusCode(), granted.body());
+        documented("POST", people + "/{account}/grants", granted);
+        HttpResponse<String> revoked = admin.send("DELETE", "/centers/hanshan/people/hs.http/grants?role=DIRECTOR", null);
+        assertEquals(200, revoked.statusCode(), revoked.body());
+        documented("DELETE", people + "/{account}/grants", revoked);
+        HttpResponse<String> disabled = admin.send("PUT", "/centers/hanshan/people/hs.http/enabled", "{\"enabled\": false}");
+        assertEquals(200, disabled.statusCode(), disabled.body());
+        documented("PUT", people + "/{account}/enabled", disabled);
+        HttpResponse<String> enabled = admin.send("PUT", "/centers/hanshan/people/hs.http/enabled", "{\"enabled\": true}");
+        documented("PUT", people + "/{account}/enabled", enabled);
+
+        HttpResponse<String> reset = admin.send("PUT", "/people/hs.http/password", "{\"newPassword\": \"Second-pass-34\"}");
+        assertEquals(204, reset.statusCode(), reset.body());
+        documented("PUT", "/people/{account}/password", reset);
+        Browser clerk = signIn("hs.clerk");
+        HttpResponse<String> notMine = clerk.send("PUT", "/people/hs.http/password", "{\"newPassword\": \"Third-pass-567\"}");
+        assertEquals(403, notMine.statusCode(), notMine.body());
+        documented("PUT", "/people/{account}/password", notMine);
+
+        String tokens = "/centers/{centerId}/tokens";
+        HttpResponse<String> issued = admin.send("POST", "/centers/hanshan/tokens",
+                "{\"name\": \"数据交换\", \"departmentId\": \"police\", \"scope\": [\"CASE_READ\", \"CASE_RECEIVE\"],"
+                        + " \"expiresAt\": \"2027-06-30T23:59:59+08:00\"}");
+        assertEquals(201, issued.statusCode(), issued.body());
+        documented("POST", tokens, issued);
+        String id = json(issued).getAsJsonObject("token").get("id").getAsString();
+        HttpResponse<String> revokedToken = admin.send("DELETE", "/centers/hanshan/tokens/" + id, null);
+        assertEquals(200, revokedToken.statusCode(), revokedToken.body());
+        documented("DELETE", tokens + "/{tokenId}", revokedToken);
+        HttpResponse<String> unknownToken = admin.send("DELETE", "/centers/hanshan/tokens/ffffffffffffffff", null);
+        assertEquals(404, unknownToken.statusCode());
+        documented("DELETE", tokens + "/{tokenId}", unknownToken);
+
+        HttpResponse<String> wrong = signInResponse("hs.http", null, Map.of());
+        assertEquals(401, wrong.statusCode(), "not hs.http's password");
+        documented("POST", "/session", wrong);
+    }
+
+    private HttpResponse<String> signInResponse(String account, String cookie, Map<String, String> headers)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/api/v1/session"))
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(BodyPublishers.ofString("{\"account\": \"" + account + "\", \"password\": \"" + Fixture.PASSWORD + "\"}"));
+        if (cookie != null) {
+            request.header("Cookie", "ONESTOP_SESSION=" + cookie);
+        }
+        headers.forEach(request::header);
+        return client.send(request.build(), BodyHandlers.ofString());
+    }
+
+    /** Signs in over HTTP and keeps what the answer gives: the cookie from Set-Cookie, the CSRF token from the body. */
+    private Browser signIn(String account) throws Exception {
+        HttpResponse<String> r = signInResponse(account, null, Map.of());
+        assertEquals(200, r.statusCode(), r.body());
+        return new Browser(HttpCookie.parse(r.headers().firstValue("Set-Cookie").orElseThrow()).get(0).getValue(),
+                json(r).get("csrfToken").getAsString());
+    }
+
+    /** What a page in a browser sends: the session cookie, and the CSRF token on changes. */
+    private final class Browser {
+        private final String cookie;
+        private final String csrf;
+
+        Browser(String cookie, String csrf) {
+            this.cookie = cookie;
+            this.csrf = csrf;
+        }
+
+        String cookie() {
+            return cookie;
+        }
+
+        String csrf() {
+            return csrf;
+        }
+
+        Browser withCsrf(String other) {
+            return new Browser(cookie, other);
+        }
+
+        HttpResponse<String> get(String path) throws Exception {
+            return send("GET", path, null);
+        }
+
+        HttpResponse<String> send(String method, String path, String json) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/api/v1" + path))
+                    .header("Cookie", "ONESTOP_SESSION=" + cookie)
+                    .method(method, json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json));
+            if (json != null) {
+                request.header("Content-Type", "application/json; charset=utf-8");
+            }
+            if (csrf != null && !method.equals("GET")) {
+                request.header("X-CSRF-Token", csrf);
+            }
+            return client.send(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
+        }
+    }
+
+    private HttpResponse<String> bearer(String secret, String method, String path, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/api/v1" + path))
+                .header("Authorization", "Bearer " + secret)
+                .method(method, json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return client.send(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(base.resolve("/api/v1" + path)).GET().build(), BodyHandlers.ofString());
     }
 
     private HttpResponse<String> send(String method, String path, String contentType, byte[] body) throws Exception {
@@ -337,8 +647,25 @@ class ApiServletJettyTest {
                 .method(method, BodyPublishers.ofByteArray(body)).build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    /** The answer conforms to the schema the document gives for this operation and status. */
+    /** As the wide integration token, which may receive cases in hanshan. */
+    private HttpResponse<String> asToken(String method, String path, String contentType, byte[] body) throws Exception {
+        return client.send(HttpRequest.newBuilder(base.resolve("/api/v1" + path)).header("Content-Type", contentType)
+                .header("Authorization", "Bearer " + fx.wideToken.bearer())
+                .method(method, BodyPublishers.ofByteArray(body)).build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The answer conforms to the schema the document gives for this operation and status; a 204 has no body,
+     * and the document gives it none.
+     */
     private void documented(String method, String template, HttpResponse<String> r) {
+        if (r.statusCode() == 204) {
+            assertEquals("", r.body());
+            assertTrue(r.headers().firstValue("Content-Type").isEmpty(), "a 204 has no content type");
+            JsonObject response = openApi.operation(method, template).getAsJsonObject("responses").getAsJsonObject("204");
+            assertTrue(response != null && !response.has("content"), method + " " + template + " documents 204 without content");
+            return;
+        }
         JsonObject schema = openApi.responseSchema(method, template, r.statusCode());
         List<String> problems = openApi.validate(JsonParser.parseString(r.body()), schema);
         assertEquals(List.of(), problems, method + " " + template + " " + r.statusCode() + ": " + r.body());

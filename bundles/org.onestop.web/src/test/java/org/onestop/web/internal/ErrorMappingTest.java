@@ -27,19 +27,20 @@ import org.onestop.api.cases.CaseService;
 
 /**
  * How refusals and failures of a service reach the client. The real case service is wrapped so that
- * {@code accept} throws what a test sets: the real services never throw FORBIDDEN yet, nor a bug.
+ * {@code accept} throws what a test sets, on a case the market clerk received: the real services never
+ * throw some of these, nor a bug.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ErrorMappingTest {
 
-    private static final String ACCEPT = "/centers/hanshan/cases/340522-20261125-0001/accept";
-
     private Fixture fx;
+    private String accept;
     private final AtomicReference<RuntimeException> thrown = new AtomicReference<>();
 
     @BeforeAll
     void start(@TempDir Path dataDir) {
         fx = new Fixture(dataDir, this::throwingOnAccept);
+        accept = "/centers/hanshan/cases/" + fx.receiveMarketCase() + "/accept";
     }
 
     @AfterAll
@@ -62,10 +63,11 @@ class ErrorMappingTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"INVALID,400", "NOT_FOUND,404", "STATE,409", "CONFLICT,409", "FORBIDDEN,403"})
+    @CsvSource({"INVALID,400", "NOT_FOUND,404", "STATE,409", "CONFLICT,409", "FORBIDDEN,403", "UNAUTHENTICATED,401",
+            "LOCKED,423"})
     void eachServiceCodeHasItsStatus(ErrorCode code, int status) {
         thrown.set(new OneStopException(code, "办件“X”不允许此操作", code == ErrorCode.STATE ? null : "number"));
-        ApiResponse r = fx.post(ACCEPT, "{\"actor\": \"王窗口\"}");
+        ApiResponse r = fx.post(fx.clerk, accept, "{}");
         assertEquals(status, r.status());
         assertEquals(code.name(), error(r).get("code").getAsString());
         assertEquals("办件“X”不允许此操作", error(r).get("message").getAsString());
@@ -81,7 +83,7 @@ class ErrorMappingTest {
         try {
             // slf4j-simple writes to whatever System.err is at the time of the call.
             System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
-            r = fx.post(ACCEPT, "{\"actor\": \"王窗口\"}");
+            r = fx.post(fx.clerk, accept, "{}");
         } finally {
             System.setErr(original);
         }
@@ -94,7 +96,7 @@ class ErrorMappingTest {
 
         String logged = log.toString(StandardCharsets.UTF_8);
         assertTrue(logged.contains("incident " + incident.group(1)), logged);
-        assertTrue(logged.contains("POST " + ACCEPT), logged);
+        assertTrue(logged.contains("POST " + accept), logged);
         assertTrue(logged.contains("java.lang.IllegalStateException: connection pool exhausted"), logged);
         assertTrue(logged.contains("\tat "), "the stack trace is logged: " + logged);
     }
@@ -102,9 +104,10 @@ class ErrorMappingTest {
     @Test
     void anErrorOtherThanTheVirtualMachineRunningOutIsAlso500() {
         thrown.set(null);
-        ApiRouter router = new ApiRouter(java.util.List.of(new Route("GET", "/boom", java.util.Set.of(), false, c -> {
-            throw new NoClassDefFoundError("org/onestop/Gone");
-        })));
+        ApiRouter router = new ApiRouter(java.util.List.of(new Route("GET", "/boom", java.util.Set.of(), false,
+                Access.open(), c -> {
+                    throw new NoClassDefFoundError("org/onestop/Gone");
+                })), fx.access);
         PrintStream original = System.err;
         ApiResponse r;
         try {

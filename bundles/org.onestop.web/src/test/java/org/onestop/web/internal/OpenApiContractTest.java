@@ -18,6 +18,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.onestop.api.ErrorCode;
+import org.onestop.api.access.Permission;
+import org.onestop.api.access.Role;
+import org.onestop.api.access.SecurityEventKind;
 import org.onestop.api.calendar.DayKind;
 import org.onestop.api.cases.ApplicantType;
 import org.onestop.api.cases.CaseAct;
@@ -43,39 +46,77 @@ class OpenApiContractTest {
         return new OneStopApi(Unused.proxy(org.onestop.api.catalog.CatalogService.class),
                 Unused.proxy(org.onestop.api.cases.CaseService.class),
                 Unused.proxy(org.onestop.api.calendar.WorkCalendar.class),
-                Unused.proxy(org.onestop.api.plugin.PluginDirectory.class), "0").routes();
+                Unused.proxy(org.onestop.api.plugin.PluginDirectory.class),
+                Unused.proxy(org.onestop.api.access.AccessService.class), "0").routes();
     }
 
     @Test
     void everyRouteIsDocumentedAndEveryDocumentedOperationIsRouted() {
         Set<String> routed = routes().stream().map(r -> r.method() + " " + r.template())
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(17, routed.size(), "two routes share a method and template");
+        assertEquals(routes().size(), routed.size(), "two routes share a method and template");
         assertEquals(routed, openApi.operations());
     }
 
+    /** The parameters of each route, and the CSRF header on every route a session's call needs it for. */
     @Test
     void parametersOfEachRouteAreThoseDocumented() {
         for (Route route : routes()) {
             Set<String> declared = new TreeSet<>();
             route.pathNames().forEach(n -> declared.add("path:" + n));
             route.queryNames().forEach(n -> declared.add("query:" + n));
+            if (!route.method().equals("GET") && !route.access().isSignIn()) {
+                declared.add("header:X-CSRF-Token");
+            }
             assertEquals(declared, openApi.parameters(route.method(), route.template()),
                     route.method() + " " + route.template());
         }
     }
 
     @Test
-    void exactlyThePostRoutesTakeABodyAndDocumentIt() {
+    void exactlyThePostAndPutRoutesTakeABodyAndDocumentIt() {
         for (Route route : routes()) {
             JsonObject op = openApi.operation(route.method(), route.template());
             assertEquals(route.takesBody(), op.has("requestBody"), route.template());
-            assertEquals(route.method().equals("POST"), route.takesBody(), route.template());
+            assertEquals(route.method().equals("POST") || route.method().equals("PUT"), route.takesBody(),
+                    route.method() + " " + route.template());
             if (route.takesBody()) {
                 assertTrue(op.getAsJsonObject("responses").has("415"), route.template() + " documents 415");
                 assertTrue(op.getAsJsonObject("responses").has("413"), route.template() + " documents 413");
             }
             assertTrue(op.getAsJsonObject("responses").has("default"), route.template() + " documents the error body");
+        }
+    }
+
+    /**
+     * What the document says about access is what the router enforces: {@code x-onestop-access} names the
+     * route's rule, a public operation needs no security scheme and any other one does, and every protected
+     * operation documents 401, and 403 where a signed-in caller can be refused.
+     */
+    @Test
+    void accessOfEachOperationIsTheRouteRule() {
+        for (Route route : routes()) {
+            String op = route.method() + " " + route.template();
+            JsonObject operation = openApi.operation(route.method(), route.template());
+            assertTrue(operation.has("x-onestop-access"), op + " documents x-onestop-access");
+            assertEquals(route.access().describe(), operation.get("x-onestop-access").getAsString(), op);
+            boolean open = route.access().kind() == Access.Kind.PUBLIC;
+            assertEquals(open, operation.getAsJsonArray("security").isEmpty(), op + " security");
+            JsonObject responses = operation.getAsJsonObject("responses");
+            if (!open) {
+                // Signing in, though open, also documents 401: for a wrong password.
+                assertTrue(responses.has("401"), op + " documents 401");
+            }
+            boolean refusable = route.access().kind() == Access.Kind.PERSON
+                    || route.access().kind() == Access.Kind.PERMISSION;
+            if (refusable) {
+                assertTrue(responses.has("403"), op + " documents 403");
+            }
+            if (route.access().kind() == Access.Kind.PERMISSION) {
+                String text = operation.has("description") ? operation.get("description").getAsString() : "";
+                assertTrue(text.contains("“" + route.access().permission().label() + "”"),
+                        op + " names the permission “" + route.access().permission().label() + "” in its description");
+            }
         }
     }
 
@@ -98,7 +139,9 @@ class OpenApiContractTest {
                 Arguments.of("SpecialProcedure", SpecialProcedure.class),
                 Arguments.of("ApplicantType", ApplicantType.class), Arguments.of("Channel", Channel.class),
                 Arguments.of("CaseState", CaseState.class), Arguments.of("CaseAct", CaseAct.class),
-                Arguments.of("Light", Light.class), Arguments.of("DayKind", DayKind.class));
+                Arguments.of("Light", Light.class), Arguments.of("DayKind", DayKind.class),
+                Arguments.of("Role", Role.class), Arguments.of("Permission", Permission.class),
+                Arguments.of("SecurityEventKind", SecurityEventKind.class));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -117,7 +160,7 @@ class OpenApiContractTest {
             assertTrue(documented.contains(c.name()), c.name());
         }
         assertTrue(documented.containsAll(List.of("METHOD_NOT_ALLOWED", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE",
-                "INTERNAL_ERROR")));
+                "INTERNAL_ERROR", "CSRF")));
         Set<String> detail = Arrays.stream(Views.ErrorDetail.class.getRecordComponents()).map(RecordComponent::getName)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(detail, new TreeSet<>(openApi.schemas().getAsJsonObject("Error").getAsJsonObject("properties")
@@ -143,7 +186,21 @@ class OpenApiContractTest {
                 Map.entry(RequestBodies.ReceiveBody.class, "ReceiveRequest"),
                 Map.entry(RequestBodies.ApplicantBody.class, "ApplicantInput"),
                 Map.entry(RequestBodies.MaterialBody.class, "SubmittedMaterialInput"),
-                Map.entry(RequestBodies.ActBody.class, "ActDetails"));
+                Map.entry(RequestBodies.ActBody.class, "ActDetails"),
+                Map.entry(Views.PublicEventView.class, "PublicCaseEvent"), Map.entry(Views.PublicCaseView.class, "PublicCase"),
+                Map.entry(Views.PermissionView.class, "PermissionEntry"), Map.entry(Views.GrantView.class, "Grant"),
+                Map.entry(Views.PrincipalView.class, "Principal"), Map.entry(Views.SessionView.class, "Session"),
+                Map.entry(Views.PersonView.class, "Person"), Map.entry(Views.PeopleView.class, "PersonList"),
+                Map.entry(Views.TokenView.class, "Token"), Map.entry(Views.TokensView.class, "TokenList"),
+                Map.entry(Views.IssuedTokenView.class, "IssuedToken"),
+                Map.entry(Views.SecurityEventView.class, "SecurityEvent"),
+                Map.entry(Views.SecurityLogView.class, "SecurityLog"),
+                Map.entry(RequestBodies.SignInBody.class, "SignInRequest"),
+                Map.entry(RequestBodies.GrantBody.class, "GrantInput"),
+                Map.entry(RequestBodies.NewPersonBody.class, "NewPersonRequest"),
+                Map.entry(RequestBodies.EnabledBody.class, "EnabledRequest"),
+                Map.entry(RequestBodies.PasswordBody.class, "PasswordChangeRequest"),
+                Map.entry(RequestBodies.NewTokenBody.class, "NewTokenRequest"));
         return map.entrySet().stream().map(e -> Arguments.of(e.getValue(), e.getKey()));
     }
 

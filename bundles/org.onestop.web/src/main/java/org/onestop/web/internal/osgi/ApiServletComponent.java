@@ -1,11 +1,11 @@
 package org.onestop.web.internal.osgi;
 
 import jakarta.servlet.Servlet;
+import org.onestop.api.access.AccessService;
 import org.onestop.api.calendar.WorkCalendar;
 import org.onestop.api.cases.CaseService;
 import org.onestop.api.catalog.CatalogService;
 import org.onestop.api.plugin.PluginDirectory;
-import org.onestop.web.internal.ApiRouter;
 import org.onestop.web.internal.OneStopApi;
 import org.onestop.web.internal.servlet.ApiServlet;
 import org.osgi.framework.BundleContext;
@@ -19,8 +19,9 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
  * Registers the JSON API on the OSGi Servlet Whiteboard (Felix HTTP Jetty 12 tracks {@code jakarta.servlet.Servlet}
  * services that carry {@code osgi.http.whiteboard.servlet.pattern}). The property types also make bnd require
  * the whiteboard implementation ({@code osgi.implementation=osgi.http}, version 2.0), so the bundle does not
- * resolve without one. The four services are static references: the API is useless without any of them, and
- * when one is replaced the component is simply rebuilt.
+ * resolve without one. The five services are static references: the API is useless without any of them (without
+ * the access service nobody could be told apart from the public, and every protected route would be open or
+ * closed to all), and when one is replaced the component is simply rebuilt.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("org.onestop.web.api")
@@ -31,8 +32,9 @@ public final class ApiServletComponent extends ApiServlet {
 
     @Activate
     public ApiServletComponent(@Reference CatalogService catalog, @Reference CaseService cases,
-            @Reference WorkCalendar calendar, @Reference PluginDirectory plugins, BundleContext context) {
-        super(new ApiRouter(new OneStopApi(catalog, cases, calendar, plugins,
-                context.getBundle().getVersion().toString()).routes()));
+            @Reference WorkCalendar calendar, @Reference PluginDirectory plugins, @Reference AccessService access,
+            BundleContext context) {
+        super(new OneStopApi(catalog, cases, calendar, plugins, access,
+                context.getBundle().getVersion().toString()).router());
     }
 }
