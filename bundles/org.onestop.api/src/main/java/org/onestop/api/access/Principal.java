@@ -53,7 +53,8 @@ public record Principal(String account, String name, List<RoleGrant> grants, Set
             if (!allowed || !g.centerId().equals(centerId)) {
                 continue;
             }
-            if (g.role().scope() != Role.Scope.DEPARTMENT || g.departmentId() == null) {
+            // A center-wide grant covers every department, unless it is narrowed to one (a token's).
+            if (g.departmentId() == null) {
                 return null;
             }
             departments.add(g.departmentId());
