@@ -2,7 +2,6 @@ package org.onestop.distribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -47,6 +46,8 @@ class DistributionSmokeIT {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final String FULL_ID = "11010519491231002X";
+    private static final String ADMIN_PASSWORD = "Admin2026pass";
+    private static final String CLERK_PASSWORD = "Clerk2026pass";
 
     private final Path home = Paths.get(System.getProperty("onestop.home", "target/onestop")).toAbsolutePath();
     private final Path examples = Paths.get(System.getProperty("onestop.examples", "../examples")).toAbsolutePath();
@@ -61,6 +62,12 @@ class DistributionSmokeIT {
     private Path log;
     private Process onestop;
     private String api;
+
+    /** A signed-in caller: the session cookie and the CSRF token its unsafe calls echo. */
+    private record Caller(String cookie, String csrf) {
+    }
+
+    private static final Caller ANONYMOUS = new Caller(null, null);
 
     @BeforeEach
     void freshFolders() throws IOException {
@@ -107,6 +114,15 @@ class DistributionSmokeIT {
         }
         step("copied the demo catalog into the base");
 
+        // No default password ships: the first administrator is made with the server stopped.
+        String created = script(List.of("admin", "create", "--center", "hanshan", "--account", "admin",
+                "--name", "中心管理员", "--password-stdin"), 0, ADMIN_PASSWORD + "\n");
+        assertTrue(created.contains("admin"), created);
+        String again = script(List.of("admin", "create", "--center", "hanshan", "--account", "admin2",
+                "--name", "第二管理员", "--password-stdin"), 2, ADMIN_PASSWORD + "\n");
+        assertTrue(again.contains("已有中心管理员"), "a second first administrator is refused: " + again);
+        step("admin create made the first administrator and refused a second");
+
         int port = freeLoopbackPort();
         api = "http://127.0.0.1:" + port + "/api/v1";
         long started = System.nanoTime();
@@ -130,9 +146,11 @@ class DistributionSmokeIT {
         JsonArray items = json(get("/centers/hanshan/items"), 200).getAsJsonArray("items");
         assertFalse(items.isEmpty(), "hanshan has no items");
         String promised = null;
+        String department = null;
         for (JsonElement item : items) {
             if ("PROMISED".equals(text(item.getAsJsonObject(), "handlingType"))) {
                 promised = text(item.getAsJsonObject(), "code");
+                department = text(item.getAsJsonObject(), "departmentId");
                 break;
             }
         }
@@ -144,30 +162,45 @@ class DistributionSmokeIT {
                  "applicant": {"type": "PERSON", "name": "张三", "idNumber": "%s", "phone": "13912345678"},
                  "channel": "WINDOW", "materials": [], "act": {"actor": "clerk1", "window": "A01"}}
                 """.formatted(promised, FULL_ID)).getAsJsonObject();
-        JsonObject received = json(post("/centers/hanshan/cases", receive.toString()), 201);
+        json(post(ANONYMOUS, "/centers/hanshan/cases", receive.toString()), 401);
+        step("an anonymous caller cannot receive a case");
+
+        Caller admin = signIn("admin", ADMIN_PASSWORD);
+        json(post(admin, "/centers/hanshan/people", """
+                {"account": "clerk1", "name": "窗口人员甲", "password": "%s",
+                 "grants": [{"role": "CLERK", "departmentId": "%s"}]}
+                """.formatted(CLERK_PASSWORD, department)), 201);
+        json(post(admin, "/centers/hanshan/cases", receive.toString()), 403);
+        step("the administrator made clerk1 a clerk of " + department + " (and may not receive cases)");
+
+        Caller clerk = signIn("clerk1", CLERK_PASSWORD);
+        JsonObject received = json(post(clerk, "/centers/hanshan/cases", receive.toString()), 201);
         String number = text(received, "number");
+        String queryCode = text(received, "queryCode");
         assertTrue(number != null && !number.isBlank(), "no case number in " + received);
         step("received case " + number);
 
-        JsonObject accepted = json(post("/centers/hanshan/cases/" + number + "/accept", "{\"actor\": \"clerk1\"}"), 200);
+        JsonObject accepted = json(post(clerk, "/centers/hanshan/cases/" + number + "/accept", "{}"), 200);
         assertEquals("ACCEPTED", text(accepted, "state"), accepted.toString());
         assertTrue(text(accepted, "deadline") != null, "accepted case has no deadline: " + accepted);
         step("accepted, deadline " + text(accepted, "deadline"));
 
-        HttpResponse<String> fetched = get("/centers/hanshan/cases/" + number);
-        JsonObject shown = json(fetched, 200);
-        assertFalse(fetched.body().contains(FULL_ID), "the full ID number leaks: " + fetched.body());
-        String maskedId = text(shown.getAsJsonObject("applicant"), "idNumber");
-        assertTrue(maskedId != null && !maskedId.isBlank(), "no (masked) idNumber: " + shown);
-        assertNotEquals(FULL_ID, maskedId);
-        step("case shows idNumber " + maskedId);
+        JsonObject own = json(get(clerk, "/centers/hanshan/cases/" + number), 200);
+        assertEquals(FULL_ID, text(own.getAsJsonObject("applicant"), "idNumber"), "the department's clerk sees it whole");
+        json(get(ANONYMOUS, "/centers/hanshan/cases/" + number), 401);
+        HttpResponse<String> progress = get(ANONYMOUS, "/public/centers/hanshan/cases/" + number + "?queryCode=" + queryCode);
+        json(progress, 200);
+        assertFalse(progress.body().contains(FULL_ID), "the public progress leaks the ID number: " + progress.body());
+        String wrongCode = "000000".equals(queryCode) ? "111111" : "000000";
+        json(get(ANONYMOUS, "/public/centers/hanshan/cases/" + number + "?queryCode=" + wrongCode), 404);
+        step("public progress by number and query code shows no personal data");
 
         JsonObject deadline = json(get("/calendar/deadline?from=2026-09-30&days=5"), 200);
         step("deadline of 5 working days from 2026-09-30: " + text(deadline, "deadline"));
 
         JsonObject bad = receive.deepCopy();
         bad.getAsJsonObject("applicant").addProperty("idNumber", "123");
-        JsonObject error = json(post("/centers/hanshan/cases", bad.toString()), 400).getAsJsonObject("error");
+        JsonObject error = json(post(clerk, "/centers/hanshan/cases", bad.toString()), 400).getAsJsonObject("error");
         assertTrue(error != null, "a 400 carries {\"error\": ...}");
         assertEquals("INVALID", text(error, "code"), error.toString());
         assertTrue(text(error, "field") != null, "the error names its field: " + error);
@@ -175,11 +208,15 @@ class DistributionSmokeIT {
 
         Path plugin = base.resolve("plugins/journal.jar");
         Files.copy(examplePlugin(), plugin);
-        await("the journal plugin is listed", PLUGIN_TIMEOUT, () -> pluginIds(), ids -> ids.contains("journal"));
+        await("the journal plugin is listed", PLUGIN_TIMEOUT, () -> pluginIds(admin), ids -> ids.contains("journal"));
         step("plugin journal hot-deployed");
         Files.delete(plugin);
-        await("the journal plugin is gone", PLUGIN_TIMEOUT, () -> pluginIds(), ids -> !ids.contains("journal"));
+        await("the journal plugin is gone", PLUGIN_TIMEOUT, () -> pluginIds(admin), ids -> !ids.contains("journal"));
         step("plugin journal removed");
+
+        send(clerk, HttpRequest.newBuilder(URI.create(api + "/session")).DELETE());
+        json(get(clerk, "/session"), 401);
+        step("sign-out ended clerk1's session on the server");
 
         // Process.destroy() is SIGTERM: Felix's shutdown hook must stop every bundle and let the JVM exit.
         onestop.destroy();
@@ -212,7 +249,16 @@ class DistributionSmokeIT {
 
     /** Runs a short command of the script and returns what it printed. */
     private String script(List<String> args, int expectedExit) throws IOException, InterruptedException {
-        Process p = command(args).redirectErrorStream(true).start();
+        return script(args, expectedExit, "");
+    }
+
+    private String script(List<String> args, int expectedExit, String input) throws IOException, InterruptedException {
+        ProcessBuilder pb = command(args).redirectErrorStream(true);
+        pb.environment().put("ONESTOP_BASE", base.toString());
+        Process p = pb.start();
+        try (var stdin = p.getOutputStream()) {
+            stdin.write(input.getBytes(StandardCharsets.UTF_8));
+        }
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(30, TimeUnit.SECONDS), "bin/onestop " + args + " hangs");
         assertEquals(expectedExit, p.exitValue(), "bin/onestop " + args + " said:\n" + out);
@@ -222,13 +268,36 @@ class DistributionSmokeIT {
     // ---- HTTP
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(api + path)).GET());
+        return get(ANONYMOUS, path);
     }
 
-    private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(api + path))
+    private HttpResponse<String> get(Caller caller, String path) throws IOException, InterruptedException {
+        return send(caller, HttpRequest.newBuilder(URI.create(api + path)).GET());
+    }
+
+    private HttpResponse<String> post(Caller caller, String path, String body) throws IOException, InterruptedException {
+        return send(caller, HttpRequest.newBuilder(URI.create(api + path))
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    /** Signs in and keeps the session cookie from Set-Cookie and the CSRF token from the body. */
+    private Caller signIn(String account, String password) throws IOException, InterruptedException {
+        HttpResponse<String> r = post(ANONYMOUS, "/session",
+                "{\"account\": \"%s\", \"password\": \"%s\"}".formatted(account, password));
+        JsonObject body = json(r, 200);
+        String cookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("ONESTOP_SESSION="))
+                .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'))).findFirst()
+                .orElseGet(() -> fail("no session cookie in " + r.headers().map()));
+        assertTrue(r.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.contains("HttpOnly")), "HttpOnly cookie");
+        return new Caller(cookie, text(body, "csrfToken"));
+    }
+
+    private HttpResponse<String> send(Caller caller, HttpRequest.Builder request) throws IOException, InterruptedException {
+        if (caller.cookie() != null) {
+            request.header("Cookie", caller.cookie()).header("X-CSRF-Token", caller.csrf());
+        }
+        return send(request);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
@@ -245,8 +314,13 @@ class DistributionSmokeIT {
         }
     }
 
-    private List<String> pluginIds() throws InterruptedException {
-        HttpResponse<String> r = tryGet("/plugins");
+    private List<String> pluginIds(Caller admin) throws InterruptedException {
+        HttpResponse<String> r;
+        try {
+            r = get(admin, "/plugins");
+        } catch (IOException notNow) {
+            return List.of();
+        }
         if (r == null || r.statusCode() != 200) {
             return List.of();
         }
