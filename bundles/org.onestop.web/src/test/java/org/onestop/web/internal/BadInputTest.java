@@ -124,12 +124,12 @@ class BadInputTest {
     }
 
     @Test
-    void aVeryLongPasswordIsRefusedWithoutBeingHashedForLong() {
+    void aVeryLongPasswordIsRefusedAsAWrongOne() {
+        // The core hashes an over-long password as the empty one (one hash of the usual cost): no timing here.
         String longPassword = "a1".repeat(200_000);
-        long started = System.nanoTime();
         ApiResponse r = fx.post(Who.ANONYMOUS, "/session", "{\"account\": \"hs.director\", \"password\": \"" + longPassword + "\"}");
         assertEquals(401, r.status(), r.text());
-        assertTrue(System.nanoTime() - started < 5_000_000_000L, "refused quickly");
+        assertEquals("UNAUTHENTICATED", error(r).get("code").getAsString());
     }
 
     @ParameterizedTest

@@ -15,7 +15,7 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * (unpadded standard Base64), the form libsodium and the reference implementation write. Verification
  * reads the cost from the string itself, so raising the cost later leaves old hashes valid.
  */
-public final class PasswordHasher {
+public class PasswordHasher {
 
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;

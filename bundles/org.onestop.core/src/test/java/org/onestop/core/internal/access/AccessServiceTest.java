@@ -132,25 +132,27 @@ class AccessServiceTest {
 
     @Test
     void anUnknownAccountCostsAPasswordHashToo() {
-        // Lower bounds only: a loaded machine makes everything slower, never a skipped hash faster.
-        AccessSettings.Argon2 slow = new AccessSettings.Argon2(16384, 2, 1);
-        AccessServiceImpl access = f.service(AccessSettings.defaults().withArgon2(slow));
-        PasswordHasher hasher = new PasswordHasher(slow, new java.security.SecureRandom());
-        String hash = hasher.hash(PASSWORD);
-        long oneHash = Long.MAX_VALUE;
-        for (int i = 0; i < 3; i++) {
-            long start = System.nanoTime();
-            hasher.verify("Wrong2026pass", hash);
-            oneHash = Math.min(oneHash, System.nanoTime() - start);
-        }
-        long unknown = Long.MAX_VALUE;
-        for (int i = 0; i < 3; i++) {
-            long start = System.nanoTime();
-            assertThrows(OneStopException.class, () -> access.signIn("nobody", PASSWORD, null));
-            unknown = Math.min(unknown, System.nanoTime() - start);
-        }
-        assertTrue(unknown >= oneHash / 2, "unknown account refused in " + unknown / 1_000_000 + " ms, one hash takes "
-                + oneHash / 1_000_000 + " ms");
+        // Counted, not timed: an unknown account and a wrong password must both cost exactly one Argon2 hash,
+        // so that the time to refuse tells nothing about which accounts exist.
+        java.util.concurrent.atomic.AtomicInteger hashes = new java.util.concurrent.atomic.AtomicInteger();
+        PasswordHasher counting = new PasswordHasher(AccessSettings.defaults().withArgon2(
+                new AccessSettings.Argon2(64, 1, 1)).argon2(), new java.security.SecureRandom()) {
+            @Override
+            public boolean verify(String password, String encoded) {
+                hashes.incrementAndGet();
+                return super.verify(password, encoded);
+            }
+        };
+        AccessServiceImpl access = new AccessServiceImpl(f.store, f.clock, counting, AccessSettings.defaults());
+        Principal admin = f.admin(HANSHAN, "wang.admin");
+        f.person(admin, HANSHAN, "li.clerk", RoleGrant.department(Role.CLERK, HANSHAN, "market"));
+
+        assertThrows(OneStopException.class, () -> access.signIn("nobody", PASSWORD, null));
+        assertEquals(1, hashes.getAndSet(0), "an unknown account is refused after one hash");
+        assertThrows(OneStopException.class, () -> access.signIn("li.clerk", "Wrong2026pass", null));
+        assertEquals(1, hashes.getAndSet(0), "a wrong password is refused after one hash");
+        assertThrows(OneStopException.class, () -> access.signIn("No Such Format!", PASSWORD, null));
+        assertEquals(1, hashes.get(), "a malformed account is refused after one hash");
     }
 
     @Test
