@@ -15,17 +15,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The national holiday schedules in force: the years shipped with OneStop, replaced or extended by the
- * files a center drops into its base's calendar folder. The folder is looked at again when its
- * listing changes, so next year's file takes effect without a restart.
+ * files a center drops into its base's calendar folder. The folder is looked at again at most every
+ * {@link #RECHECK} (the calendar is the platform's hottest function; a listing per call would cost more
+ * than the count), so next year's file takes effect within seconds and without a restart.
  */
 public final class NationalSchedules {
+
+    static final java.time.Duration RECHECK = java.time.Duration.ofSeconds(2);
 
     private final Logger logger = LoggerFactory.getLogger(NationalSchedules.class);
     private final List<HolidaySchedule> builtIn;
     private final Path folder;
     private final Function<Path, List<HolidaySchedule>> reader;
+    private final long recheckNanos;
     private volatile String seenListing;
     private volatile Map<Integer, HolidaySchedule> current;
+    private volatile long nextCheck;
 
     /**
      * @param builtIn the shipped schedules
@@ -33,9 +38,15 @@ public final class NationalSchedules {
      * @param reader  reads every schedule of a folder (throws {@link OneStopException} for a bad file)
      */
     public NationalSchedules(List<HolidaySchedule> builtIn, Path folder, Function<Path, List<HolidaySchedule>> reader) {
+        this(builtIn, folder, reader, RECHECK);
+    }
+
+    NationalSchedules(List<HolidaySchedule> builtIn, Path folder, Function<Path, List<HolidaySchedule>> reader,
+            java.time.Duration recheck) {
         this.builtIn = List.copyOf(builtIn);
         this.folder = folder;
         this.reader = reader;
+        this.recheckNanos = recheck.toNanos();
         this.current = HolidayFiles.merge(this.builtIn, List.of());
         refresh();
     }
@@ -57,9 +68,10 @@ public final class NationalSchedules {
     }
 
     private void refresh() {
-        if (folder == null) {
+        if (folder == null || System.nanoTime() - nextCheck < 0) {
             return;
         }
+        nextCheck = System.nanoTime() + recheckNanos;
         String listing = listing();
         if (listing.equals(seenListing)) {
             return;
