@@ -246,6 +246,16 @@ class OneStopTest {
     }
 
     @Test
+    void casesAreListedByDepartment() {
+        Case c = oneStop.cases().receive(TestCatalog.CENTER, request(PERSON_ID));
+        assertEquals(List.of(c.number()), oneStop.cases().cases(TestCatalog.CENTER,
+                new CaseQuery(null, null, java.util.Set.of("market", "housing"), 0)).stream().map(Case::number).toList());
+        assertTrue(oneStop.cases().cases(TestCatalog.CENTER, new CaseQuery(null, null, java.util.Set.of("housing"), 0))
+                .isEmpty());
+        assertTrue(oneStop.cases().cases(TestCatalog.CENTER, new CaseQuery(null, null, java.util.Set.of(), 0)).isEmpty());
+    }
+
+    @Test
     void pluginsOnTheClassPathAreFoundWithServiceLoader() {
         assertTrue(oneStop.plugins().plugins().stream().anyMatch(p -> p.id().equals("counting")),
                 oneStop.plugins().plugins().toString());

@@ -258,9 +258,8 @@ public final class OneStopApi {
 
     /**
      * The cases the caller may read: all of the center for a center-wide role, those of their departments
-     * for a department's clerk or reviewer. The case service cannot filter by department, so a filtered list
-     * is fetched at the service's maximum and cut here; each case is checked with {@link Principal#may} as
-     * well, which also covers an integration token narrowed to one department.
+     * for a department's clerk or reviewer (filtered by the store); each case is checked with
+     * {@link Principal#may} as well.
      */
     private ApiResponse caseList(Call call) {
         String centerId = center(call).id();
@@ -269,11 +268,9 @@ public final class OneStopApi {
         Integer limit = Params.integer("limit", call.query("limit"), 1, MAX_CASE_LIMIT);
         Set<String> departments = principal.departmentsFor(Permission.CASE_READ, centerId);
         int wanted = limit == null ? DEFAULT_CASE_LIMIT : limit;
-        CaseQuery query = new CaseQuery(state, call.query("item"), departments == null ? wanted : MAX_CASE_LIMIT);
+        CaseQuery query = new CaseQuery(state, call.query("item"), departments, wanted);
         List<CaseView> views = cases.cases(centerId, query).stream()
-                .filter(c -> departments == null || departments.contains(c.departmentId()))
                 .filter(c -> principal.may(Permission.CASE_READ, centerId, c.departmentId()))
-                .limit(wanted)
                 .map(c -> CaseView.of(c, cases.clock(c), false, personal(principal, c)))
                 .toList();
         return ok(new CasesView(views));

@@ -170,11 +170,11 @@ public final class CaseServiceImpl implements CaseService {
 
     @Override
     public List<Case> cases(String centerId, CaseQuery query) {
-        CaseQuery q = query == null ? new CaseQuery(null, null, 0) : query;
+        CaseQuery q = query == null ? new CaseQuery(null, null, null, 0) : query;
         int limit = q.limit() == 0 ? 50 : Check.at("").range("limit", q.limit(), 1, 500, "条数");
         return store.read(s -> {
             CatalogServiceImpl.requireCenter(s, centerId);
-            return s.cases(centerId, new CaseQuery(q.state(), q.itemCode(), limit));
+            return s.cases(centerId, new CaseQuery(q.state(), q.itemCode(), q.departmentIds(), limit));
         });
     }
 

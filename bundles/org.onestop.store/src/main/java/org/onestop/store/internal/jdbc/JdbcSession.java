@@ -356,12 +356,20 @@ final class JdbcSession implements StoreSession {
 
     @Override
     public List<Case> cases(String centerId, CaseQuery q) {
+        if (q.departmentIds() != null && q.departmentIds().isEmpty()) {
+            return List.of();
+        }
+        List<String> departments = q.departmentIds() == null ? List.of() : q.departmentIds().stream().sorted().toList();
         StringBuilder sql = new StringBuilder("SELECT " + CASE_COLUMNS + " FROM service_case WHERE center_id = ?");
         if (q.state() != null) {
             sql.append(" AND state = ?");
         }
         if (q.itemCode() != null) {
             sql.append(" AND item_code = ?");
+        }
+        if (!departments.isEmpty()) {
+            sql.append(" AND department_id IN (").append(String.join(", ", java.util.Collections.nCopies(departments.size(), "?")))
+                    .append(')');
         }
         sql.append(" ORDER BY received_on DESC, number DESC");
         return query(dialect.limit(sql.toString(), q.limit()), ps -> {
@@ -371,7 +379,10 @@ final class JdbcSession implements StoreSession {
                 ps.setString(i++, q.state().name());
             }
             if (q.itemCode() != null) {
-                ps.setString(i, q.itemCode());
+                ps.setString(i++, q.itemCode());
+            }
+            for (String department : departments) {
+                ps.setString(i++, department);
             }
         }, rs -> caseRow(rs, List.of()));
     }
