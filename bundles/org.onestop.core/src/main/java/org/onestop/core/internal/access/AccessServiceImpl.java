@@ -473,7 +473,9 @@ public final class AccessServiceImpl implements AccessService {
             requireGoverns(actor, acc, held, held.isEmpty() ? null : held.get(0).centerId(), "重置密码");
             person = found.get();
             AccessRules.password(newPassword, check, "newPassword");
-            detail = "由管理员重置密码";
+            // The store clears a lockout with the new password: say so, as enabling an account does.
+            detail = person.lockedUntil() != null && person.lockedUntil().isAfter(clock.instant())
+                    ? "由管理员重置密码，同时解除登录锁定" : "由管理员重置密码";
         }
         String hash = hasher.hash(newPassword);
         String target = person.account();
