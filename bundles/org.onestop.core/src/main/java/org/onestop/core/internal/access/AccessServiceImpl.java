@@ -362,14 +362,20 @@ public final class AccessServiceImpl implements AccessService {
         });
     }
 
-    @Override
-    public Person grant(Principal actor, String account, RoleGrant grant) {
-        Check check = Check.at("");
+    /** A well-formed grant in a center where the actor manages people (administrators only by administrators). */
+    private RoleGrant managedGrant(Principal actor, RoleGrant grant, Check check, String act) {
         RoleGrant g = AccessRules.grant(grant, null, check);
-        require(actor, Permission.PEOPLE_MANAGE, g.centerId(), "授予角色");
+        require(actor, Permission.PEOPLE_MANAGE, g.centerId(), act);
         if (g.role() == Role.ADMINISTRATOR) {
             requireAdministrator(actor, g.centerId());
         }
+        return g;
+    }
+
+    @Override
+    public Person grant(Principal actor, String account, RoleGrant grant) {
+        Check check = Check.at("");
+        RoleGrant g = managedGrant(actor, grant, check, "授予角色");
         String acc = AccessRules.normalizeAccount(account);
         Instant now = clock.instant();
         return store.inTransaction(s -> {
@@ -385,12 +391,7 @@ public final class AccessServiceImpl implements AccessService {
 
     @Override
     public Person revoke(Principal actor, String account, RoleGrant grant) {
-        Check check = Check.at("");
-        RoleGrant g = AccessRules.grant(grant, null, check);
-        require(actor, Permission.PEOPLE_MANAGE, g.centerId(), "撤销角色");
-        if (g.role() == Role.ADMINISTRATOR) {
-            requireAdministrator(actor, g.centerId());
-        }
+        RoleGrant g = managedGrant(actor, grant, Check.at(""), "撤销角色");
         String acc = AccessRules.normalizeAccount(account);
         Instant now = clock.instant();
         return store.inTransaction(s -> {
