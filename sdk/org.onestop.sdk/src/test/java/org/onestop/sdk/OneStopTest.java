@@ -205,6 +205,29 @@ class OneStopTest {
     }
 
     @Test
+    void twoFirstReceiptsOfADayAtOnceGetTwoNumbers() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int day = 1; day <= 10; day++) {
+                clock.set(LocalDate.of(2026, 11, day));
+                CyclicBarrier barrier = new CyclicBarrier(2);
+                List<Future<Case>> results = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    results.add(pool.submit(() -> {
+                        barrier.await();
+                        return oneStop.cases().receive(TestCatalog.CENTER, request(PERSON_ID));
+                    }));
+                }
+                String date = String.format("202611%02d", day);
+                assertEquals(java.util.Set.of("340522-" + date + "-0001", "340522-" + date + "-0002"),
+                        java.util.Set.of(results.get(0).get().number(), results.get(1).get().number()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aCaseKeepsTheItemVersionInForceWhenItWasReceived() {
         Case before = oneStop.cases().receive(TestCatalog.CENTER, request(PERSON_ID));
         clock.set(LocalDate.of(2026, 10, 8));

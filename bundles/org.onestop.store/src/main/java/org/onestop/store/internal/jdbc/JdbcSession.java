@@ -6,6 +6,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -268,16 +269,45 @@ final class JdbcSession implements StoreSession {
                     ps.setDate(2, Date.valueOf(day));
                 });
         if (updated == 0) {
-            update("INSERT INTO case_sequence (center_id, day, last_value) VALUES (?, ?, 1)", ps -> {
+            if (insertFirstOfDay(centerId, day)) {
+                return 1;
+            }
+            // Another receipt made the day's row first: take the next number from it.
+            update("UPDATE case_sequence SET last_value = last_value + 1 WHERE center_id = ? AND day = ?", ps -> {
                 ps.setString(1, centerId);
                 ps.setDate(2, Date.valueOf(day));
             });
-            return 1;
         }
         return first(query("SELECT last_value FROM case_sequence WHERE center_id = ? AND day = ?", ps -> {
             ps.setString(1, centerId);
             ps.setDate(2, Date.valueOf(day));
         }, rs -> rs.getInt(1))).orElseThrow();
+    }
+
+    /**
+     * Inserts the day's sequence row at 1; false when a concurrent transaction inserted it first. A savepoint
+     * keeps this transaction usable after the duplicate key (PostgreSQL would otherwise abort it whole).
+     */
+    private boolean insertFirstOfDay(String centerId, LocalDate day) {
+        try {
+            Savepoint savepoint = connection.setSavepoint();
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "INSERT INTO case_sequence (center_id, day, last_value) VALUES (?, ?, 1)")) {
+                ps.setString(1, centerId);
+                ps.setDate(2, Date.valueOf(day));
+                ps.executeUpdate();
+                connection.releaseSavepoint(savepoint);
+                return true;
+            } catch (SQLException e) {
+                if (!dialect.isDuplicateKey(e)) {
+                    throw e;
+                }
+                connection.rollback(savepoint);
+                return false;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("数据库写入失败", e);
+        }
     }
 
     @Override
