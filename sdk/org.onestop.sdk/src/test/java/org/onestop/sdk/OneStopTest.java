@@ -96,7 +96,7 @@ class OneStopTest {
         assertEquals("340522-20260930-0001", received.number());
         assertEquals(CaseState.RECEIVED, received.state());
         assertEquals(1, received.itemVersion());
-        assertEquals(6, received.queryCode().length());
+        assertTrue(received.queryCode().matches("[2-9A-HJ-NP-Z]{8}"), received.queryCode());
 
         Case accepted = oneStop.cases().accept(TestCatalog.CENTER, received.number(), ActDetails.by("clerk1", "A01"));
         // Accepted on Wednesday 2026-09-30 with 5 working days: 10-01..07 are the National Day holiday,
@@ -166,6 +166,18 @@ class OneStopTest {
         OneStopException future = assertThrows(OneStopException.class, () -> oneStop.cases().accept(TestCatalog.CENTER,
                 received.number(), new ActDetails("clerk1", null, null, LocalDate.of(2026, 10, 1))));
         assertEquals("on", future.field());
+    }
+
+    @Test
+    void aWindowMustBeOneOfTheDepartmentsCounters() {
+        ReceiveRequest elsewhere = new ReceiveRequest(TestCatalog.ITEM, request(PERSON_ID).applicant(), Channel.WINDOW,
+                List.of(), ActDetails.by("clerk1", "Z99"));
+        OneStopException e = assertThrows(OneStopException.class, () -> oneStop.cases().receive(TestCatalog.CENTER, elsewhere));
+        assertEquals("act.window", e.field());
+        assertTrue(e.getMessage().contains("A01"), "names the department's windows: " + e.getMessage());
+        Case received = oneStop.cases().receive(TestCatalog.CENTER, request(PERSON_ID));
+        assertEquals("window", assertThrows(OneStopException.class, () -> oneStop.cases().accept(TestCatalog.CENTER,
+                received.number(), ActDetails.by("clerk1", "<b>x</b>"))).field());
     }
 
     @Test

@@ -106,7 +106,7 @@ class ApiServletJettyTest {
         JsonObject c = json(received);
         assertEquals("340522-20261125-0001", c.get("number").getAsString());
         String queryCode = c.get("queryCode").getAsString();
-        assertTrue(queryCode.matches("\\d{6}"), "the clerk gets the query code once");
+        assertTrue(queryCode.matches("[2-9A-HJ-NP-Z]{8}"), "the clerk gets the query code once");
         assertEquals("RECEIVED", c.get("state").getAsString());
         assertEquals("已收件", c.get("stateLabel").getAsString());
         assertEquals("窗口", c.get("channelLabel").getAsString());
@@ -192,7 +192,7 @@ class ApiServletJettyTest {
         assertFalse(progress.body().contains(Fixture.PERSON_ID.substring(6, 14)) || progress.body().contains("1391234")
                 || progress.body().contains("王窗口") || progress.body().contains("hs.clerk") || progress.body().contains("A03"),
                 "the public sees no personal data beyond the masked name, and no staff: " + progress.body());
-        String wrong = queryCode.equals("000000") ? "000001" : "000000";
+        String wrong = queryCode.equals("22222222") ? "33333333" : "22222222";
         HttpResponse<String> wrongCode = get("/public/centers/hanshan/cases/340522-20261125-0001?queryCode=" + wrong);
         HttpResponse<String> noCase = get("/public/centers/hanshan/cases/340522-20261125-0999?queryCode=" + queryCode);
         assertEquals(404, wrongCode.statusCode());

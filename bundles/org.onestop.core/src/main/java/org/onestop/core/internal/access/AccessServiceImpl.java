@@ -377,6 +377,11 @@ public final class AccessServiceImpl implements AccessService {
         Check check = Check.at("");
         RoleGrant g = managedGrant(actor, grant, check, "授予角色");
         String acc = AccessRules.normalizeAccount(account);
+        if (acc != null && acc.equals(actor.account())) {
+            // Separation of duties: an administrator would otherwise give themselves a clerk's access to
+            // applicants' personal data in one call. Another administrator has to grant it.
+            throw OneStopException.forbidden("不能为自己授予角色，请由本中心其他管理员授予");
+        }
         Instant now = clock.instant();
         return store.inTransaction(s -> {
             CatalogServiceImpl.requireCenter(s, g.centerId());

@@ -46,6 +46,8 @@ public final class CaseServiceImpl implements CaseService {
     private static final DateTimeFormatter NUMBER_DATE = DateTimeFormatter.BASIC_ISO_DATE;
     private static final Pattern PHONE = Pattern.compile("[0-9+() -]{5,20}");
     private static final int MAX_MATERIALS = 200;
+    private static final String QUERY_CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    private static final int QUERY_CODE_LENGTH = 8;
 
     private final Store store;
     private final WorkCalendar calendar;
@@ -83,6 +85,7 @@ public final class CaseServiceImpl implements CaseService {
             Center center = CatalogServiceImpl.requireCenter(s, centerId);
             Item item = s.itemInForce(centerId, request.itemCode().strip(), on).orElseThrow(() -> OneStopException.notFound(
                     "itemCode", "事项“" + request.itemCode() + "”不存在或在" + on + "尚未生效"));
+            checkWindow(s, centerId, item.departmentId(), act.window(), actCheck);
             int sequence = s.nextCaseSequence(centerId, on);
             String number = center.regionCode() + "-" + NUMBER_DATE.format(on) + "-" + String.format("%04d", sequence);
             CaseEvent event = new CaseEvent(1, CaseAct.RECEIVE, on, Instant.now(clock), act.actor().strip(), act.window(),
@@ -131,6 +134,7 @@ public final class CaseServiceImpl implements CaseService {
                 throw OneStopException.state("办件当前状态为“" + current.state().label() + "”，" + act.label()
                         + "需要状态“" + needed.label() + "”");
             }
+            checkWindow(s, centerId, current.departmentId(), a.window(), check);
             Case next = transition.apply(s, current, on);
             CaseEvent event = new CaseEvent(current.timeline().size() + 1, act, on, Instant.now(clock), a.actor().strip(),
                     a.window(), a.note());
@@ -147,6 +151,18 @@ public final class CaseServiceImpl implements CaseService {
         });
         publish(done);
         return done;
+    }
+
+    /** A window named for an act must be one of the department's counters (when it has any listed). */
+    private static void checkWindow(StoreSession s, String centerId, String departmentId, String window, Check check) {
+        if (window == null || window.isBlank()) {
+            return;
+        }
+        List<String> windows = s.department(centerId, departmentId).map(d -> d.windows().stream()
+                .map(org.onestop.api.catalog.Window::code).toList()).orElse(List.of());
+        if (!windows.isEmpty() && !windows.contains(window.strip())) {
+            throw check.invalid("window", "窗口“" + window + "”不是该事项实施部门的窗口（" + String.join("、", windows) + "）");
+        }
     }
 
     private static Case with(Case c, CaseState state, LocalDate acceptedOn, LocalDate deadline, LocalDate concludedOn) {
@@ -252,7 +268,15 @@ public final class CaseServiceImpl implements CaseService {
         return LocalDate.now(clock);
     }
 
+    /**
+     * Eight characters without look-alikes (no 0, 1, I, O): about 10^12 codes, so that guessing the code of a
+     * case whose number is known takes far longer than the case lives.
+     */
     private String queryCode() {
-        return String.format("%06d", random.nextInt(1_000_000));
+        char[] code = new char[QUERY_CODE_LENGTH];
+        for (int i = 0; i < code.length; i++) {
+            code[i] = QUERY_CODE_ALPHABET.charAt(random.nextInt(QUERY_CODE_ALPHABET.length()));
+        }
+        return new String(code);
     }
 }

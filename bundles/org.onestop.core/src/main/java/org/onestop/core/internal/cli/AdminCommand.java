@@ -73,6 +73,8 @@ public final class AdminCommand {
 
     private static final String DATA = "--data";
     private static final String CATALOG = "--catalog";
+    /** The database folder, when etc/org.onestop.store.cfg sets database.dir; else data/derby. */
+    private static final String DATABASE = "--database";
     private static final String CENTER = "--center";
     private static final String ACCOUNT = "--account";
     private static final String NAME = "--name";
@@ -146,7 +148,10 @@ public final class AdminCommand {
     private static Spec command(String name, String synopsis, String summary, List<String> required, String... optional) {
         List<String> all = new ArrayList<>(required);
         all.add(DATA);
-        return new Spec(name, synopsis, summary, List.copyOf(all), List.of(optional), "add".equals(name) ? Set.of(ROLE) : Set.of());
+        List<String> allowed = new ArrayList<>(List.of(optional));
+        allowed.add(DATABASE);
+        return new Spec(name, synopsis, summary, List.copyOf(all), List.copyOf(allowed),
+                "add".equals(name) ? Set.of(ROLE) : Set.of());
     }
 
     int execute(String[] args) {
@@ -190,9 +195,9 @@ public final class AdminCommand {
     private int open(Spec spec, Arguments args) {
         boolean create = "create".equals(spec.name());
         Path data = Path.of(args.get(DATA));
-        Path derby = data.resolve("derby");
+        Path derby = args.has(DATABASE) ? Path.of(args.get(DATABASE)) : data.resolve("derby");
         if (!create && !Files.isDirectory(derby)) {
-            err.println("数据目录 " + data + " 中还没有数据库：请先用 onestop admin create 创建首位中心管理员，或启动一次服务");
+            err.println("数据库 " + derby + " 还不存在：请先用 onestop admin create 创建首位中心管理员，或启动一次服务");
             return FAILED;
         }
         EmbeddedStore store;

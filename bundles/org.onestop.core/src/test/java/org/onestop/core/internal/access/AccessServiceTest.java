@@ -421,6 +421,18 @@ class AccessServiceTest {
     }
 
     @Test
+    void anAdministratorCannotGrantThemselvesARole() {
+        Principal admin = f.admin(HANSHAN, "wang.admin");
+        OneStopException e = assertThrows(OneStopException.class,
+                () -> f.access.grant(admin, "wang.admin", RoleGrant.department(Role.CLERK, HANSHAN, "market")));
+        assertEquals(ErrorCode.FORBIDDEN, e.code());
+        assertTrue(e.getMessage().contains("不能为自己授予角色"), e.getMessage());
+        assertEquals(List.of(RoleGrant.center(Role.ADMINISTRATOR, HANSHAN)),
+                f.access.people(admin, HANSHAN).stream().filter(p -> p.account().equals("wang.admin")).findFirst()
+                        .orElseThrow().grants());
+    }
+
+    @Test
     void grantsFollowTheirRolesScope() throws SQLException {
         Principal admin = f.admin(HANSHAN, "wang.admin");
         NewPerson base = new NewPerson("li.clerk", "李四", PASSWORD, List.of());
@@ -436,12 +448,12 @@ class AccessServiceTest {
         assertEquals("grants[0].sealId", refused(ErrorCode.INVALID, () -> f.access.createPerson(admin, HANSHAN,
                 new NewPerson("li.clerk", "李四", PASSWORD, List.of(RoleGrant.center(Role.SEAL_CUSTODIAN, HANSHAN))))).field());
         assertEquals("grants", refused(ErrorCode.INVALID, () -> f.access.createPerson(admin, HANSHAN, base)).field());
-        // grant() checks the department as createPerson() does.
-        refused(ErrorCode.INVALID, () -> f.access.grant(admin, "wang.admin", RoleGrant.department(Role.CLERK, HANSHAN, "nosuch")));
         assertEquals(1, f.count("person"));
 
         Person clerk = f.access.createPerson(admin, HANSHAN, new NewPerson("li.clerk", "李四", PASSWORD,
                 List.of(RoleGrant.department(Role.CLERK, HANSHAN, "market"))));
+        // grant() checks the department as createPerson() does.
+        refused(ErrorCode.INVALID, () -> f.access.grant(admin, "li.clerk", RoleGrant.department(Role.REVIEWER, HANSHAN, "nosuch")));
         assertEquals(List.of(RoleGrant.department(Role.CLERK, HANSHAN, "market")), clerk.grants());
         Person custodian = f.access.grant(admin, "li.clerk", new RoleGrant(Role.SEAL_CUSTODIAN, HANSHAN, " ", "seal-01"));
         assertTrue(custodian.grants().contains(new RoleGrant(Role.SEAL_CUSTODIAN, HANSHAN, null, "seal-01")));

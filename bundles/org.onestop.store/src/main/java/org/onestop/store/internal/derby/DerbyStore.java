@@ -26,6 +26,12 @@ public final class DerbyStore extends JdbcStore implements EmbeddedStore {
     public static DerbyStore open(Path directory) {
         Path absolute = directory.toAbsolutePath().normalize();
         // Derby writes derby.log into the working folder unless told otherwise; keep it beside the data.
+        try {
+            // Derby opens its log before it creates the database folder: the folder above must exist.
+            java.nio.file.Files.createDirectories(absolute.getParent());
+        } catch (java.io.IOException e) {
+            throw new StoreException("无法创建数据目录 " + absolute.getParent() + "（" + e.getMessage() + "）", e);
+        }
         if (System.getProperty("derby.stream.error.file") == null) {
             System.setProperty("derby.stream.error.file", absolute.resolveSibling("derby.log").toString());
         }

@@ -21,7 +21,9 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
  * the whiteboard implementation ({@code osgi.implementation=osgi.http}, version 2.0), so the bundle does not
  * resolve without one. The five services are static references: the API is useless without any of them (without
  * the access service nobody could be told apart from the public, and every protected route would be open or
- * closed to all), and when one is replaced the component is simply rebuilt.
+ * closed to all), and when one is replaced the component is simply rebuilt. It keeps the default ranking, 0:
+ * while it is not registered, {@link UnavailableServletComponent}, registered at the same pattern with the
+ * lowest ranking, answers 503 in JSON in its place.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("org.onestop.web.api")
