@@ -72,7 +72,7 @@ public final class CoreComponent {
     @Activate
     public CoreComponent(BundleContext context, Config config, @Reference Store store) {
         String base = context.getProperty("onestop.base");
-        Clock clock = Clock.system(ZoneId.of(config.time_zone()));
+        Clock clock = Clock.system(zone(config.time_zone()));
         this.core = new CoreServices(store, NationalSchedules.withFolder(folder(config.calendar_dir(), base, "calendar")),
                 clock, accessSettings(config));
         new CatalogFolder(core.catalog()).importAll(folder(config.catalog_dir(), base, "catalog"));
@@ -93,6 +93,17 @@ public final class CoreComponent {
         } catch (IllegalArgumentException e) {
             logger.error("Session or lockout settings of {} ignored, defaults used: {}", PID, e.getMessage());
             return defaults;
+        }
+    }
+
+    /** The configured zone; a typing error in etc/ must not take the platform down, so it falls back. */
+    ZoneId zone(String configured) {
+        try {
+            return ZoneId.of(configured.strip());
+        } catch (java.time.DateTimeException | NullPointerException e) {
+            logger.error("time.zone '{}' in {}.cfg is not a time zone ({}); using Asia/Shanghai", configured, PID,
+                    e.getMessage());
+            return ZoneId.of("Asia/Shanghai");
         }
     }
 
