@@ -281,7 +281,7 @@ class AdminCommandManageTest {
     void wantsADatabaseBeforeAnythingButCreate() {
         Run run = AdminCommandTest.run("", "people", "--center", "hanshan", "--data", base.resolve("elsewhere").toString());
         assertEquals(AdminCommand.FAILED, run.code());
-        assertTrue(run.err().contains("还没有数据库") && run.err().contains("admin create"), run.err());
+        assertTrue(run.err().contains("还不存在") && run.err().contains("admin create"), run.err());
         assertFalse(base.resolve("elsewhere/derby").toFile().exists(), "no empty database is made");
     }
 
