@@ -54,6 +54,7 @@ public final class CaseServiceImpl implements CaseService {
     private final CaseEventBus bus;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final java.util.Map<String, Integer> promisedLimits = new java.util.concurrent.ConcurrentHashMap<>();
 
     public CaseServiceImpl(Store store, WorkCalendar calendar, CaseEventBus bus, Clock clock) {
         this.store = store;
@@ -196,8 +197,7 @@ public final class CaseServiceImpl implements CaseService {
 
     @Override
     public CaseClock clock(Case c, LocalDate asOf) {
-        int limit = store.read(s -> s.itemVersion(c.centerId(), c.itemCode(), c.itemVersion()))
-                .map(Item::promisedLimitDays).orElse(0);
+        int limit = promisedLimit(c);
         if (c.acceptedOn() == null) {
             return new CaseClock(asOf, limit, null, 0, limit, null);
         }
@@ -218,6 +218,22 @@ public final class CaseServiceImpl implements CaseService {
     @Override
     public CaseClock clock(Case c) {
         return clock(c, today());
+    }
+
+    /**
+     * The promised limit of the case's item version. A version never changes once written, so it is read
+     * once per version: a list of cases with their clocks must not cost one query per case.
+     */
+    private int promisedLimit(Case c) {
+        String key = c.centerId() + '\u0000' + c.itemCode() + '\u0000' + c.itemVersion();
+        Integer known = promisedLimits.get(key);
+        if (known != null) {
+            return known;
+        }
+        int limit = store.read(s -> s.itemVersion(c.centerId(), c.itemCode(), c.itemVersion()))
+                .map(Item::promisedLimitDays).orElse(0);
+        promisedLimits.put(key, limit);
+        return limit;
     }
 
     /** Near the deadline: 1 working day or 20% of the limit left, whichever comes first. */

@@ -69,18 +69,12 @@ public final class CatalogServiceImpl implements CatalogService {
 
     @Override
     public List<Department> departments(String centerId) {
-        return store.read(s -> {
-            requireCenter(s, centerId);
-            return s.departments(centerId);
-        });
+        return inCenter(centerId, s -> s.departments(centerId));
     }
 
     @Override
     public Optional<Department> department(String centerId, String departmentId) {
-        return store.read(s -> {
-            requireCenter(s, centerId);
-            return s.department(centerId, departmentId);
-        });
+        return inCenter(centerId, s -> s.department(centerId, departmentId));
     }
 
     @Override
@@ -103,10 +97,7 @@ public final class CatalogServiceImpl implements CatalogService {
     public List<Item> items(String centerId, ItemQuery query) {
         ItemQuery q = query == null ? ItemQuery.all() : query;
         String text = q.text() == null || q.text().isBlank() ? null : q.text().strip().toLowerCase(Locale.ROOT);
-        return store.read(s -> {
-            requireCenter(s, centerId);
-            return s.latestItems(centerId);
-        }).stream()
+        return inCenter(centerId, s -> s.latestItems(centerId)).stream()
                 .filter(i -> q.departmentId() == null || q.departmentId().equals(i.departmentId()))
                 .filter(i -> q.kind() == null || q.kind() == i.kind())
                 .filter(i -> q.handlingType() == null || q.handlingType() == i.handlingType())
@@ -117,34 +108,22 @@ public final class CatalogServiceImpl implements CatalogService {
 
     @Override
     public Optional<Item> item(String centerId, String code) {
-        return store.read(s -> {
-            requireCenter(s, centerId);
-            return s.latestItem(centerId, code);
-        });
+        return inCenter(centerId, s -> s.latestItem(centerId, code));
     }
 
     @Override
     public Optional<Item> itemInForce(String centerId, String code, LocalDate day) {
-        return store.read(s -> {
-            requireCenter(s, centerId);
-            return s.itemInForce(centerId, code, day);
-        });
+        return inCenter(centerId, s -> s.itemInForce(centerId, code, day));
     }
 
     @Override
     public Optional<Item> itemVersion(String centerId, String code, int version) {
-        return store.read(s -> {
-            requireCenter(s, centerId);
-            return s.itemVersion(centerId, code, version);
-        });
+        return inCenter(centerId, s -> s.itemVersion(centerId, code, version));
     }
 
     @Override
     public List<Item> itemHistory(String centerId, String code) {
-        return store.read(s -> {
-            requireCenter(s, centerId);
-            return s.itemHistory(centerId, code);
-        });
+        return inCenter(centerId, s -> s.itemHistory(centerId, code));
     }
 
     @Override
@@ -242,6 +221,14 @@ public final class CatalogServiceImpl implements CatalogService {
 
     private static Set<String> departmentIds(StoreSession s, String centerId) {
         return s.departments(centerId).stream().map(Department::id).collect(Collectors.toSet());
+    }
+
+    /** Reads {@code read} after checking that the center exists. */
+    private <T> T inCenter(String centerId, java.util.function.Function<StoreSession, T> read) {
+        return store.read(s -> {
+            requireCenter(s, centerId);
+            return read.apply(s);
+        });
     }
 
     /** The center, or a NOT_FOUND naming it. */
