@@ -40,6 +40,14 @@ public final class OneStopJson {
         return GSON;
     }
 
+    /**
+     * {@code value} as compact JSON: the same bytes for the same value, every time. Documents are signed
+     * over these bytes, so a module that must not depend on Gson (the core) asks here.
+     */
+    public static String toJson(Object value) {
+        return GSON.toJson(value);
+    }
+
     /** The shared instance, indented for files people read. */
     public static Gson pretty() {
         return PRETTY;

@@ -4,7 +4,7 @@
  * Gson of its own.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.onestop.json;
 
 import org.osgi.annotation.bundle.Export;

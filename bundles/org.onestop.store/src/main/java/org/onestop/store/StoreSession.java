@@ -15,6 +15,10 @@ import org.onestop.api.cases.CaseQuery;
 import org.onestop.api.catalog.Center;
 import org.onestop.api.catalog.Department;
 import org.onestop.api.catalog.Item;
+import org.onestop.api.documents.CaseDocument;
+import org.onestop.api.inquiry.Inquiry;
+import org.onestop.api.inquiry.InquiryState;
+import org.onestop.api.inquiry.InquiryStep;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -65,18 +69,56 @@ public interface StoreSession {
     void insertCase(String centerId, Case c);
 
     /**
-     * Writes the case's new state and appends {@code event}, provided the stored revision is still
+     * Writes the case's new state, materials and progress and appends {@code events}, provided the stored revision is still
      * {@code expectedRevision}; the stored revision becomes {@code c.revision()}.
      *
      * @return false when another writer changed the case first (nothing was written)
      */
-    boolean updateCase(String centerId, Case c, int expectedRevision, CaseEvent event);
+    boolean updateCase(String centerId, Case c, int expectedRevision, List<CaseEvent> events);
 
     /** The case with its whole timeline. */
     Optional<Case> findCase(String centerId, String number);
 
     /** Cases without their timelines, newest first. */
     List<Case> cases(String centerId, CaseQuery query);
+
+    /**
+     * The numbers of the center's cases that have a joint part still pending whose deadline is before
+     * {@code day}, oldest first: what the joint-timeout timer must look at.
+     */
+    List<String> casesWithJointPartDueBefore(String centerId, LocalDate day);
+
+    // --- documents ---------------------------------------------------------------------------
+
+    /** Stores an issued document; its number must be new. Documents are never changed. */
+    void insertDocument(String centerId, CaseDocument document);
+
+    /** The case's documents, oldest first. */
+    List<CaseDocument> documents(String centerId, String caseNumber);
+
+    Optional<CaseDocument> document(String centerId, String documentNumber);
+
+    // --- first inquiries -----------------------------------------------------------------------
+
+    /** The next number of the center's daily inquiry sequence (1 for the first of the day). */
+    int nextInquirySequence(String centerId, LocalDate day);
+
+    /** Stores a new inquiry with its whole history. */
+    void insertInquiry(Inquiry inquiry);
+
+    /**
+     * Writes the inquiry's new owner, window, state and case, and appends {@code step}, provided its stored
+     * history is still {@code expectedSteps} long.
+     *
+     * @return false when another writer changed it first (nothing was written)
+     */
+    boolean updateInquiry(Inquiry inquiry, int expectedSteps, InquiryStep step);
+
+    /** The inquiry with its history. */
+    Optional<Inquiry> inquiry(String centerId, String id);
+
+    /** Inquiries with their histories, newest first; null filters match all. */
+    List<Inquiry> inquiries(String centerId, InquiryState state, String owner, int limit);
 
     // --- people and access ---------------------------------------------------------------------
 

@@ -4,7 +4,7 @@
  * seam, so that a PostgreSQL store can serve a province without touching the model or the services.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.onestop.store;
 
 import org.osgi.annotation.bundle.Export;

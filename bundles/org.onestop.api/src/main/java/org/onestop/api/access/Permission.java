@@ -11,7 +11,11 @@ public enum Permission {
     CASE_ACCEPT("受理"),
     /** 审核审批: review and decide a case. */
     CASE_DECIDE("审核审批"),
-    /** 办结: conclude a case. */
+    /** 批准延期: approve or reject a case's extension (the head of the organ's act). */
+    CASE_EXTEND_APPROVE("批准延期"),
+    /** 首问登记: record, hand over and close first inquiries. */
+    INQUIRY_HANDLE("首问登记"),
+    /** 办结: deliver and conclude a case. */
     CASE_CONCLUDE("办结"),
     /** 查看办件: read cases, with personal data masked. */
     CASE_READ("查看办件"),

@@ -13,10 +13,10 @@ public enum Role {
             Permission.SYSTEM_READ)),
     /** 窗口受理人员: receives, accepts and concludes the cases of one department. */
     CLERK("窗口受理人员", Scope.DEPARTMENT, EnumSet.of(Permission.CASE_RECEIVE, Permission.CASE_ACCEPT,
-            Permission.CASE_CONCLUDE, Permission.CASE_READ, Permission.CASE_READ_PERSONAL)),
+            Permission.CASE_CONCLUDE, Permission.CASE_READ, Permission.CASE_READ_PERSONAL, Permission.INQUIRY_HANDLE)),
     /** 审核审批人员: reviews and decides the cases of one department. */
-    REVIEWER("审核审批人员", Scope.DEPARTMENT, EnumSet.of(Permission.CASE_DECIDE, Permission.CASE_CONCLUDE,
-            Permission.CASE_READ, Permission.CASE_READ_PERSONAL)),
+    REVIEWER("审核审批人员", Scope.DEPARTMENT, EnumSet.of(Permission.CASE_DECIDE, Permission.CASE_EXTEND_APPROVE,
+            Permission.CASE_CONCLUDE, Permission.CASE_READ, Permission.CASE_READ_PERSONAL)),
     /** 印章管理员: seals with the one seal in their keeping. */
     SEAL_CUSTODIAN("印章管理员", Scope.SEAL, EnumSet.of(Permission.SEAL_USE)),
     /** 督查人员: monitoring, complaints, rankings and the security log; case data masked. */

@@ -20,18 +20,21 @@ import java.util.List;
  * @param state        where the case stands
  * @param receivedOn   the day it was received
  * @param acceptedOn   the day it was accepted, null before
- * @param deadline     the day it must be concluded by, set at acceptance
- * @param concludedOn  the day it was concluded, null before
+ * @param deadline     the day it must be concluded by: set at acceptance, moved by special procedures and
+ *                     approved extensions
+ * @param concludedOn  the day it ended (concluded, refused or withdrawn), null before
  * @param revision     raised by every act; a writer that read an older revision loses
+ * @param progress     notices, steps, special procedures, extensions, joint parts, report, decision, delivery
  * @param timeline     every event, oldest first
  */
 public record Case(String centerId, String number, String queryCode, String itemCode, int itemVersion,
         String itemName, String departmentId, Applicant applicant, Channel channel,
         List<SubmittedMaterial> materials, CaseState state, LocalDate receivedOn, LocalDate acceptedOn,
-        LocalDate deadline, LocalDate concludedOn, int revision, List<CaseEvent> timeline) {
+        LocalDate deadline, LocalDate concludedOn, int revision, CaseProgress progress, List<CaseEvent> timeline) {
 
     public Case {
         materials = materials == null ? List.of() : List.copyOf(materials);
+        progress = progress == null ? CaseProgress.start(0) : progress;
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
     }
 }

@@ -2,6 +2,7 @@ package org.onestop.api.cases;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 
 /**
  * One entry of a case's append-only timeline: who did what, when and at which window.
@@ -13,7 +14,14 @@ import java.time.LocalDate;
  * @param actor     who did it (a clerk's name or account)
  * @param window    the window it was done at; may be null (online)
  * @param note      free text the clerk entered; may be null
+ * @param data      what the act decided, by name: for example {@code procedure}, {@code days},
+ *                  {@code step}, {@code decision}, {@code document} (the number of the document it issued),
+ *                  {@code rule}; never personal data
  */
 public record CaseEvent(int sequence, CaseAct act, LocalDate on, Instant at, String actor, String window,
-        String note) {
+        String note, Map<String, String> data) {
+
+    public CaseEvent {
+        data = data == null ? Map.of() : Map.copyOf(data);
+    }
 }

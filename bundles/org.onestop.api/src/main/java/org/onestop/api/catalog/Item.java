@@ -27,14 +27,18 @@ import java.util.List;
  * @param location              where to apply (办理地点)
  * @param consultationPhone     咨询电话
  * @param complaintPhone        监督投诉电话
+ * @param jointDepartments      for a joint item (联办件), the other departments asked, each with its limit; empty
+ *                              for other items
  */
 public record Item(String code, int version, LocalDate effectiveFrom, String name, ItemKind kind,
         String departmentId, List<LegalBasis> legalBases, HandlingType handlingType, int legalLimitDays,
         int promisedLimitDays, List<String> acceptanceConditions, List<Material> materials,
         List<ProcedureStep> steps, List<SpecialProcedure> specialProcedures, List<String> feeCodes,
-        String result, String location, String consultationPhone, String complaintPhone) {
+        String result, String location, String consultationPhone, String complaintPhone,
+        List<JointDepartment> jointDepartments) {
 
     public Item {
+        jointDepartments = copy(jointDepartments);
         legalBases = copy(legalBases);
         acceptanceConditions = copy(acceptanceConditions);
         materials = copy(materials);
@@ -47,7 +51,18 @@ public record Item(String code, int version, LocalDate effectiveFrom, String nam
     public Item asVersion(int newVersion, LocalDate from) {
         return new Item(code, newVersion, from, name, kind, departmentId, legalBases, handlingType,
                 legalLimitDays, promisedLimitDays, acceptanceConditions, materials, steps, specialProcedures,
-                feeCodes, result, location, consultationPhone, complaintPhone);
+                feeCodes, result, location, consultationPhone, complaintPhone, jointDepartments);
+    }
+
+    /** An item that no other department takes part in. */
+    public Item(String code, int version, LocalDate effectiveFrom, String name, ItemKind kind, String departmentId,
+            List<LegalBasis> legalBases, HandlingType handlingType, int legalLimitDays, int promisedLimitDays,
+            List<String> acceptanceConditions, List<Material> materials, List<ProcedureStep> steps,
+            List<SpecialProcedure> specialProcedures, List<String> feeCodes, String result, String location,
+            String consultationPhone, String complaintPhone) {
+        this(code, version, effectiveFrom, name, kind, departmentId, legalBases, handlingType, legalLimitDays,
+                promisedLimitDays, acceptanceConditions, materials, steps, specialProcedures, feeCodes, result, location,
+                consultationPhone, complaintPhone, List.of());
     }
 
     private static <T> List<T> copy(List<T> list) {

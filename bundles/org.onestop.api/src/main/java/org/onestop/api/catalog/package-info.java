@@ -3,7 +3,7 @@
  * approval and service items (审批事项) with every element of their service guides (办事指南).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.onestop.api.catalog;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,7 +3,7 @@
  * found by {@link java.util.ServiceLoader} in the SDK and as an OSGi service in the distribution.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.onestop.api.plugin;
 
 import org.osgi.annotation.bundle.Export;

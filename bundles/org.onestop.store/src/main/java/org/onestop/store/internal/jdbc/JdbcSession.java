@@ -14,7 +14,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -30,15 +32,23 @@ import org.onestop.api.cases.ApplicantType;
 import org.onestop.api.cases.Case;
 import org.onestop.api.cases.CaseAct;
 import org.onestop.api.cases.CaseEvent;
+import org.onestop.api.cases.CaseProgress;
 import org.onestop.api.cases.CaseQuery;
 import org.onestop.api.cases.CaseState;
 import org.onestop.api.cases.Channel;
+import org.onestop.api.cases.SubCase;
+import org.onestop.api.cases.SubCaseState;
 import org.onestop.api.cases.SubmittedMaterial;
 import org.onestop.api.catalog.Center;
 import org.onestop.api.catalog.CenterLevel;
 import org.onestop.api.catalog.Department;
 import org.onestop.api.catalog.Item;
 import org.onestop.api.catalog.Window;
+import org.onestop.api.documents.CaseDocument;
+import org.onestop.api.inquiry.Inquiry;
+import org.onestop.api.inquiry.InquiryState;
+import org.onestop.api.inquiry.InquiryStep;
+import org.onestop.api.inquiry.InquiryStepKind;
 import org.onestop.json.OneStopJson;
 import org.onestop.store.PersonRecord;
 import org.onestop.store.SessionRecord;
@@ -52,10 +62,14 @@ final class JdbcSession implements StoreSession {
 
     private static final TypeToken<List<Window>> WINDOWS = new TypeToken<>() { };
     private static final TypeToken<List<SubmittedMaterial>> MATERIALS = new TypeToken<>() { };
+    private static final TypeToken<Map<String, String>> EVENT_DATA = new TypeToken<>() { };
 
     private static final String CASE_COLUMNS = "center_id, number, query_code, item_code, item_version, item_name, "
             + "department_id, applicant_type, applicant_name, applicant_id, applicant_phone, channel, materials_json, "
-            + "state, received_on, accepted_on, deadline, concluded_on, revision";
+            + "state, received_on, accepted_on, deadline, concluded_on, revision, progress_json, joint_due";
+
+    private static final String INQUIRY_COLUMNS = "center_id, id, subject, inquirer, phone, item_code, first_clerk, "
+            + "owner, window_code, state, case_number, opened_at, steps";
 
     private static final String PERSON_COLUMNS = "account, name, password_hash, enabled, failed_attempts, locked_until, "
             + "created_at";
@@ -262,37 +276,39 @@ final class JdbcSession implements StoreSession {
 
     @Override
     public int nextCaseSequence(String centerId, LocalDate day) {
-        // The UPDATE locks the day's row, so concurrent receipts at one center take numbers one by one.
-        int updated = update("UPDATE case_sequence SET last_value = last_value + 1 WHERE center_id = ? AND day = ?",
-                ps -> {
-                    ps.setString(1, centerId);
-                    ps.setDate(2, Date.valueOf(day));
-                });
-        if (updated == 0) {
-            if (insertFirstOfDay(centerId, day)) {
-                return 1;
-            }
-            // Another receipt made the day's row first: take the next number from it.
-            update("UPDATE case_sequence SET last_value = last_value + 1 WHERE center_id = ? AND day = ?", ps -> {
-                ps.setString(1, centerId);
-                ps.setDate(2, Date.valueOf(day));
-            });
-        }
-        return first(query("SELECT last_value FROM case_sequence WHERE center_id = ? AND day = ?", ps -> {
+        return nextSequence("case_sequence", centerId, day);
+    }
+
+    /**
+     * The next value of a daily sequence table (one of ours, never a caller's text). The UPDATE locks the
+     * day's row, so concurrent writers at one center take numbers one by one.
+     */
+    private int nextSequence(String table, String centerId, LocalDate day) {
+        String increment = "UPDATE " + table + " SET last_value = last_value + 1 WHERE center_id = ? AND day = ?";
+        Binder centerAndDay = ps -> {
             ps.setString(1, centerId);
             ps.setDate(2, Date.valueOf(day));
-        }, rs -> rs.getInt(1))).orElseThrow();
+        };
+        if (update(increment, centerAndDay) == 0) {
+            if (insertFirstOfDay(table, centerId, day)) {
+                return 1;
+            }
+            // Another writer made the day's row first: take the next number from it.
+            update(increment, centerAndDay);
+        }
+        return first(query("SELECT last_value FROM " + table + " WHERE center_id = ? AND day = ?", centerAndDay,
+                rs -> rs.getInt(1))).orElseThrow();
     }
 
     /**
      * Inserts the day's sequence row at 1; false when a concurrent transaction inserted it first. A savepoint
      * keeps this transaction usable after the duplicate key (PostgreSQL would otherwise abort it whole).
      */
-    private boolean insertFirstOfDay(String centerId, LocalDate day) {
+    private boolean insertFirstOfDay(String table, String centerId, LocalDate day) {
         try {
             Savepoint savepoint = connection.setSavepoint();
             try (PreparedStatement ps = connection.prepareStatement(
-                    "INSERT INTO case_sequence (center_id, day, last_value) VALUES (?, ?, 1)")) {
+                    "INSERT INTO " + table + " (center_id, day, last_value) VALUES (?, ?, 1)")) {
                 ps.setString(1, centerId);
                 ps.setDate(2, Date.valueOf(day));
                 ps.executeUpdate();
@@ -312,7 +328,7 @@ final class JdbcSession implements StoreSession {
 
     @Override
     public void insertCase(String centerId, Case c) {
-        update("INSERT INTO service_case (" + CASE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        update("INSERT INTO service_case (" + CASE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 ps -> {
                     ps.setString(1, centerId);
                     ps.setString(2, c.number());
@@ -335,18 +351,22 @@ final class JdbcSession implements StoreSession {
     }
 
     @Override
-    public boolean updateCase(String centerId, Case c, int expectedRevision, CaseEvent event) {
+    public boolean updateCase(String centerId, Case c, int expectedRevision, List<CaseEvent> events) {
         int updated = update("UPDATE service_case SET state = ?, received_on = ?, accepted_on = ?, deadline = ?, "
-                + "concluded_on = ?, revision = ? WHERE center_id = ? AND number = ? AND revision = ?", ps -> {
+                + "concluded_on = ?, revision = ?, progress_json = ?, joint_due = ?, materials_json = ? "
+                + "WHERE center_id = ? AND number = ? AND revision = ?", ps -> {
                     bindCaseProgress(ps, 1, c);
-                    ps.setString(7, centerId);
-                    ps.setString(8, c.number());
-                    ps.setInt(9, expectedRevision);
+                    ps.setString(9, OneStopJson.gson().toJson(c.materials()));
+                    ps.setString(10, centerId);
+                    ps.setString(11, c.number());
+                    ps.setInt(12, expectedRevision);
                 });
         if (updated == 0) {
             return false;
         }
-        appendEvent(centerId, c.number(), event);
+        for (CaseEvent event : events) {
+            appendEvent(centerId, c.number(), event);
+        }
         return true;
     }
 
@@ -357,11 +377,25 @@ final class JdbcSession implements StoreSession {
         setDate(ps, from + 3, c.deadline());
         setDate(ps, from + 4, c.concludedOn());
         ps.setInt(from + 5, c.revision());
+        ps.setString(from + 6, OneStopJson.gson().toJson(c.progress()));
+        setDate(ps, from + 7, jointDue(c));
+    }
+
+    /**
+     * The earliest deadline of the case's pending joint parts while its clock runs: what the timeout timer
+     * looks for. A case decided, reported or ended has nothing left for the timer.
+     */
+    private static LocalDate jointDue(Case c) {
+        if (c.state() != CaseState.ACCEPTED && c.state() != CaseState.PAUSED) {
+            return null;
+        }
+        return c.progress().subCases().stream().filter(p -> p.state() == SubCaseState.PENDING).map(SubCase::deadline)
+                .min(Comparator.naturalOrder()).orElse(null);
     }
 
     private void appendEvent(String centerId, String number, CaseEvent e) {
-        update("INSERT INTO case_event (center_id, number, sequence, act, on_day, recorded_at, actor, window_code, note) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+        update("INSERT INTO case_event (center_id, number, sequence, act, on_day, recorded_at, actor, window_code, note, "
+                + "data_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
                     ps.setString(1, centerId);
                     ps.setString(2, number);
                     ps.setInt(3, e.sequence());
@@ -371,6 +405,7 @@ final class JdbcSession implements StoreSession {
                     ps.setString(7, e.actor());
                     ps.setString(8, e.window());
                     ps.setString(9, e.note());
+                    ps.setString(10, e.data().isEmpty() ? null : OneStopJson.gson().toJson(e.data()));
                 });
     }
 
@@ -417,13 +452,173 @@ final class JdbcSession implements StoreSession {
         }, rs -> caseRow(rs, List.of()));
     }
 
+    @Override
+    public List<String> casesWithJointPartDueBefore(String centerId, LocalDate day) {
+        return query("SELECT number FROM service_case WHERE center_id = ? AND joint_due < ? ORDER BY joint_due, number",
+                ps -> {
+                    ps.setString(1, centerId);
+                    ps.setDate(2, Date.valueOf(day));
+                }, rs -> rs.getString(1));
+    }
+
+    // --- documents ---------------------------------------------------------------------------
+
+    @Override
+    public void insertDocument(String centerId, CaseDocument d) {
+        update("INSERT INTO case_document (center_id, number, case_number, kind, issued_on, digest, document_json) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)", ps -> {
+                    ps.setString(1, centerId);
+                    ps.setString(2, d.number());
+                    ps.setString(3, d.caseNumber());
+                    ps.setString(4, d.kind().name());
+                    ps.setDate(5, Date.valueOf(d.issuedOn()));
+                    ps.setString(6, d.digest());
+                    ps.setString(7, OneStopJson.gson().toJson(d));
+                });
+    }
+
+    @Override
+    public List<CaseDocument> documents(String centerId, String caseNumber) {
+        // Numbers end in -D and the position; ordering by length first keeps D10 after D9.
+        return query("SELECT document_json FROM case_document WHERE center_id = ? AND case_number = ? "
+                + "ORDER BY LENGTH(number), number", ps -> {
+                    ps.setString(1, centerId);
+                    ps.setString(2, caseNumber);
+                }, rs -> OneStopJson.gson().fromJson(rs.getString(1), CaseDocument.class));
+    }
+
+    @Override
+    public Optional<CaseDocument> document(String centerId, String documentNumber) {
+        return first(query("SELECT document_json FROM case_document WHERE center_id = ? AND number = ?", ps -> {
+            ps.setString(1, centerId);
+            ps.setString(2, documentNumber);
+        }, rs -> OneStopJson.gson().fromJson(rs.getString(1), CaseDocument.class)));
+    }
+
+    // --- first inquiries -----------------------------------------------------------------------
+
+    @Override
+    public int nextInquirySequence(String centerId, LocalDate day) {
+        return nextSequence("inquiry_sequence", centerId, day);
+    }
+
+    @Override
+    public void insertInquiry(Inquiry q) {
+        update("INSERT INTO inquiry (" + INQUIRY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+            ps.setString(1, q.centerId());
+            ps.setString(2, q.id());
+            ps.setString(3, q.subject());
+            ps.setString(4, q.inquirer());
+            ps.setString(5, q.phone());
+            ps.setString(6, q.itemCode());
+            ps.setString(7, q.firstClerk());
+            ps.setString(8, q.owner());
+            ps.setString(9, q.window());
+            ps.setString(10, q.state().name());
+            ps.setString(11, q.caseNumber());
+            ps.setTimestamp(12, Timestamp.from(q.openedAt()));
+            ps.setInt(13, q.history().size());
+        });
+        for (InquiryStep step : q.history()) {
+            appendInquiryStep(q.centerId(), q.id(), step);
+        }
+    }
+
+    @Override
+    public boolean updateInquiry(Inquiry q, int expectedSteps, InquiryStep step) {
+        int updated = update("UPDATE inquiry SET owner = ?, window_code = ?, state = ?, case_number = ?, steps = ? "
+                + "WHERE center_id = ? AND id = ? AND steps = ?", ps -> {
+                    ps.setString(1, q.owner());
+                    ps.setString(2, q.window());
+                    ps.setString(3, q.state().name());
+                    ps.setString(4, q.caseNumber());
+                    ps.setInt(5, expectedSteps + 1);
+                    ps.setString(6, q.centerId());
+                    ps.setString(7, q.id());
+                    ps.setInt(8, expectedSteps);
+                });
+        if (updated == 0) {
+            return false;
+        }
+        appendInquiryStep(q.centerId(), q.id(), step);
+        return true;
+    }
+
+    private void appendInquiryStep(String centerId, String id, InquiryStep step) {
+        update("INSERT INTO inquiry_step (center_id, inquiry_id, sequence, kind, recorded_at, actor, owner, window_code, "
+                + "note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+                    ps.setString(1, centerId);
+                    ps.setString(2, id);
+                    ps.setInt(3, step.sequence());
+                    ps.setString(4, step.kind().name());
+                    ps.setTimestamp(5, Timestamp.from(step.at()));
+                    ps.setString(6, step.actor());
+                    ps.setString(7, step.owner());
+                    ps.setString(8, step.window());
+                    ps.setString(9, step.note());
+                });
+    }
+
+    @Override
+    public Optional<Inquiry> inquiry(String centerId, String id) {
+        return first(query("SELECT " + INQUIRY_COLUMNS + " FROM inquiry WHERE center_id = ? AND id = ?", ps -> {
+            ps.setString(1, centerId);
+            ps.setString(2, id);
+        }, rs -> inquiryRow(rs))).map(this::withHistory);
+    }
+
+    @Override
+    public List<Inquiry> inquiries(String centerId, InquiryState state, String owner, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + INQUIRY_COLUMNS + " FROM inquiry WHERE center_id = ?");
+        if (state != null) {
+            sql.append(" AND state = ?");
+        }
+        if (owner != null) {
+            sql.append(" AND owner = ?");
+        }
+        sql.append(" ORDER BY opened_at DESC, id DESC");
+        return query(dialect.limit(sql.toString(), limit), ps -> {
+            int i = 1;
+            ps.setString(i++, centerId);
+            if (state != null) {
+                ps.setString(i++, state.name());
+            }
+            if (owner != null) {
+                ps.setString(i, owner);
+            }
+        }, JdbcSession::inquiryRow).stream().map(this::withHistory).toList();
+    }
+
+    private static Inquiry inquiryRow(ResultSet rs) throws SQLException {
+        return new Inquiry(rs.getString("id"), rs.getString("center_id"), rs.getString("subject"),
+                rs.getString("inquirer"), rs.getString("phone"), rs.getString("item_code"), rs.getString("first_clerk"),
+                rs.getString("owner"), rs.getString("window_code"), InquiryState.valueOf(rs.getString("state")),
+                rs.getString("case_number"), instant(rs, "opened_at"), List.of());
+    }
+
+    private Inquiry withHistory(Inquiry q) {
+        List<InquiryStep> history = query("SELECT * FROM inquiry_step WHERE center_id = ? AND inquiry_id = ? "
+                + "ORDER BY sequence", ps -> {
+                    ps.setString(1, q.centerId());
+                    ps.setString(2, q.id());
+                }, rs -> new InquiryStep(rs.getInt("sequence"), InquiryStepKind.valueOf(rs.getString("kind")),
+                        instant(rs, "recorded_at"), rs.getString("actor"), rs.getString("owner"),
+                        rs.getString("window_code"), rs.getString("note")));
+        return new Inquiry(q.id(), q.centerId(), q.subject(), q.inquirer(), q.phone(), q.itemCode(), q.firstClerk(),
+                q.owner(), q.window(), q.state(), q.caseNumber(), q.openedAt(), history);
+    }
+
     private List<CaseEvent> events(String centerId, String number) {
         return query("SELECT * FROM case_event WHERE center_id = ? AND number = ? ORDER BY sequence", ps -> {
             ps.setString(1, centerId);
             ps.setString(2, number);
         }, rs -> new CaseEvent(rs.getInt("sequence"), CaseAct.valueOf(rs.getString("act")),
                 rs.getDate("on_day").toLocalDate(), rs.getTimestamp("recorded_at").toInstant(), rs.getString("actor"),
-                rs.getString("window_code"), rs.getString("note")));
+                rs.getString("window_code"), rs.getString("note"), eventData(rs.getString("data_json"))));
+    }
+
+    private static Map<String, String> eventData(String json) {
+        return json == null ? Map.of() : OneStopJson.gson().fromJson(json, EVENT_DATA);
     }
 
     private static Case caseRow(ResultSet rs, List<CaseEvent> timeline) throws SQLException {
@@ -434,13 +629,19 @@ final class JdbcSession implements StoreSession {
                 rs.getString("department_id"), applicant, Channel.valueOf(rs.getString("channel")),
                 OneStopJson.gson().fromJson(rs.getString("materials_json"), MATERIALS),
                 CaseState.valueOf(rs.getString("state")), localDate(rs, "received_on"), localDate(rs, "accepted_on"),
-                localDate(rs, "deadline"), localDate(rs, "concluded_on"), rs.getInt("revision"), timeline);
+                localDate(rs, "deadline"), localDate(rs, "concluded_on"), rs.getInt("revision"),
+                progress(rs.getString("progress_json")), timeline);
+    }
+
+    /** A case written before version 3 has no progress yet: it starts empty. */
+    private static CaseProgress progress(String json) {
+        return json == null ? CaseProgress.start(0) : OneStopJson.gson().fromJson(json, CaseProgress.class);
     }
 
     private static Case withTimeline(Case c, List<CaseEvent> timeline) {
         return new Case(c.centerId(), c.number(), c.queryCode(), c.itemCode(), c.itemVersion(), c.itemName(),
                 c.departmentId(), c.applicant(), c.channel(), c.materials(), c.state(), c.receivedOn(), c.acceptedOn(),
-                c.deadline(), c.concludedOn(), c.revision(), timeline);
+                c.deadline(), c.concludedOn(), c.revision(), c.progress(), timeline);
     }
 
     // --- people ------------------------------------------------------------------------------

@@ -23,7 +23,8 @@ import org.onestop.store.StoreException;
 final class Migrations {
 
     /** The scripts, in order. A new schema change is a new script here, never an edit of an old one. */
-    static final List<String> SCRIPTS = List.of("V1__catalog_and_cases.sql", "V2__people_and_access.sql");
+    static final List<String> SCRIPTS = List.of("V1__catalog_and_cases.sql", "V2__people_and_access.sql",
+            "V3__case_handling.sql");
 
     private final SqlDialect dialect;
 
