@@ -13,6 +13,8 @@ import org.onestop.api.calendar.WorkCalendar;
 import org.onestop.api.catalog.CatalogService;
 import org.onestop.api.catalog.ImportReport;
 import org.onestop.api.cases.CaseService;
+import org.onestop.api.documents.DocumentService;
+import org.onestop.api.inquiry.InquiryService;
 import org.onestop.api.plugin.CaseListener;
 import org.onestop.api.plugin.PluginDirectory;
 import org.onestop.core.internal.CatalogFolder;
@@ -76,6 +78,27 @@ public final class OneStop implements AutoCloseable {
     /** The plugins bound: those found on the class path and those added to the builder. */
     public PluginDirectory plugins() {
         return core.plugins();
+    }
+
+    /** The notices and decisions case acts issued (文书), as data and as printable A4 pages. */
+    public DocumentService documents() {
+        return core.documents();
+    }
+
+    /** First-inquiry records (首问负责制). */
+    public InquiryService inquiries() {
+        return core.inquiries();
+    }
+
+    /**
+     * Applies the joint-timeout rule (超时默认) in every center for today: each department of a joint case
+     * that has not answered by its deadline is taken to consent. The distribution runs this every 10
+     * minutes; an embedding program calls it from its own scheduler (once a day is enough, after midnight).
+     *
+     * @return how many cases changed
+     */
+    public int sweepJointTimeouts() {
+        return core.sweepJointTimeouts();
     }
 
     /**

@@ -4,9 +4,12 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import org.onestop.api.cases.ActDetails;
 import org.onestop.api.cases.Case;
+import org.onestop.api.cases.DecisionRequest;
+import org.onestop.api.cases.DeliveryRequest;
+import org.onestop.api.cases.StepCompletion;
 
 /**
- * Run in a child JVM by {@link CrashSafetyTest}: receives, accepts and concludes cases without end,
+ * Run in a child JVM by {@link CrashSafetyTest}: receives cases and takes each through acceptance, a step, the decision, delivery and conclusion, without end,
  * printing each number once received, until it is killed.
  */
 public final class CrashWorker {
@@ -22,8 +25,12 @@ public final class CrashWorker {
         while (true) {
             Case c = oneStop.cases().receive(TestCatalog.CENTER, OneStopTest.request(OneStopTest.PERSON_ID));
             System.out.println(c.number());
-            oneStop.cases().accept(TestCatalog.CENTER, c.number(), ActDetails.by("clerk1", null));
-            oneStop.cases().conclude(TestCatalog.CENTER, c.number(), ActDetails.by("clerk1", null));
+            ActDetails clerk = ActDetails.by("clerk1", null);
+            oneStop.cases().accept(TestCatalog.CENTER, c.number(), clerk);
+            oneStop.cases().completeStep(TestCatalog.CENTER, c.number(), new StepCompletion(0, "同意", clerk));
+            oneStop.cases().decide(TestCatalog.CENTER, c.number(), DecisionRequest.approve(clerk));
+            oneStop.cases().deliver(TestCatalog.CENTER, c.number(), DeliveryRequest.atWindow(clerk));
+            oneStop.cases().conclude(TestCatalog.CENTER, c.number(), clerk);
         }
     }
 }

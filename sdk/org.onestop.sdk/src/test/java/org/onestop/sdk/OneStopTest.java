@@ -32,8 +32,11 @@ import org.onestop.api.cases.CaseEvent;
 import org.onestop.api.cases.CaseQuery;
 import org.onestop.api.cases.CaseState;
 import org.onestop.api.cases.Channel;
+import org.onestop.api.cases.DecisionRequest;
+import org.onestop.api.cases.DeliveryRequest;
 import org.onestop.api.cases.Light;
 import org.onestop.api.cases.ReceiveRequest;
+import org.onestop.api.cases.StepCompletion;
 import org.onestop.api.cases.SubmittedMaterial;
 import org.onestop.api.catalog.ImportReport;
 import org.onestop.api.catalog.Item;
@@ -112,16 +115,20 @@ class OneStopTest {
         assertEquals(Light.RED, oneStop.cases().clock(accepted, LocalDate.of(2026, 10, 14)).light());
         assertEquals(Light.GREEN, oneStop.cases().clock(accepted, LocalDate.of(2026, 10, 8)).light());
 
-        Case concluded = oneStop.cases().conclude(TestCatalog.CENTER, received.number(), ActDetails.by("chief", null));
+        ActDetails chief = ActDetails.by("chief", null);
+        oneStop.cases().completeStep(TestCatalog.CENTER, received.number(), new StepCompletion(2, "同意", chief));
+        oneStop.cases().decide(TestCatalog.CENTER, received.number(), DecisionRequest.approve(chief));
+        oneStop.cases().deliver(TestCatalog.CENTER, received.number(), DeliveryRequest.atWindow(ActDetails.by("clerk1", "A01")));
+        Case concluded = oneStop.cases().conclude(TestCatalog.CENTER, received.number(), chief);
         assertEquals(CaseState.CONCLUDED, concluded.state());
         assertEquals(LocalDate.of(2026, 10, 12), concluded.concludedOn());
-        assertEquals(List.of(CaseAct.RECEIVE, CaseAct.ACCEPT, CaseAct.CONCLUDE),
-                concluded.timeline().stream().map(CaseEvent::act).toList());
+        List<CaseAct> acts = List.of(CaseAct.RECEIVE, CaseAct.ACCEPT, CaseAct.COMPLETE_STEP, CaseAct.APPROVE, CaseAct.DELIVER,
+                CaseAct.CONCLUDE);
+        assertEquals(acts, concluded.timeline().stream().map(CaseEvent::act).toList());
         assertEquals(Light.GREEN, oneStop.cases().clock(concluded, LocalDate.of(2026, 11, 1)).light());
 
-        assertEquals(List.of(CaseAct.RECEIVE, CaseAct.ACCEPT, CaseAct.CONCLUDE),
-                heard.stream().map(n -> n.event().act()).toList());
-        assertEquals(CaseState.CONCLUDED, heard.get(2).stateAfter());
+        assertEquals(acts, heard.stream().map(n -> n.event().act()).toList());
+        assertEquals(CaseState.CONCLUDED, heard.get(acts.size() - 1).stateAfter());
     }
 
     @Test
@@ -156,7 +163,7 @@ class OneStopTest {
         OneStopException e = assertThrows(OneStopException.class,
                 () -> oneStop.cases().conclude(TestCatalog.CENTER, received.number(), ActDetails.by("x", null)));
         assertEquals(ErrorCode.STATE, e.code());
-        assertTrue(e.getMessage().contains("已受理"), "names the state the act needs: " + e.getMessage());
+        assertTrue(e.getMessage().contains("办结需要状态“已送达”"), "names the act and the state it needs: " + e.getMessage());
         OneStopException missing = assertThrows(OneStopException.class,
                 () -> oneStop.cases().accept(TestCatalog.CENTER, "340522-20260930-9999", ActDetails.by("x", null)));
         assertEquals(ErrorCode.NOT_FOUND, missing.code());

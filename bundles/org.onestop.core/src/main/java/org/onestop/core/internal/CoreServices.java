@@ -1,10 +1,13 @@
 package org.onestop.core.internal;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import org.onestop.api.access.AccessService;
 import org.onestop.api.catalog.CatalogService;
 import org.onestop.api.cases.CaseService;
 import org.onestop.api.calendar.WorkCalendar;
+import org.onestop.api.documents.DocumentService;
+import org.onestop.api.inquiry.InquiryService;
 import org.onestop.api.plugin.PluginDirectory;
 import org.onestop.core.internal.access.AccessServiceImpl;
 import org.onestop.core.internal.access.AccessSettings;
@@ -12,6 +15,8 @@ import org.onestop.core.internal.calendar.NationalSchedules;
 import org.onestop.core.internal.calendar.WorkCalendarImpl;
 import org.onestop.core.internal.cases.CaseServiceImpl;
 import org.onestop.core.internal.catalog.CatalogServiceImpl;
+import org.onestop.core.internal.documents.DocumentServiceImpl;
+import org.onestop.core.internal.inquiry.InquiryServiceImpl;
 import org.onestop.core.internal.plugin.CaseEventBus;
 import org.onestop.store.Store;
 
@@ -26,6 +31,9 @@ public final class CoreServices {
     private final CatalogServiceImpl catalog;
     private final CaseServiceImpl cases;
     private final AccessServiceImpl access;
+    private final InquiryServiceImpl inquiries;
+    private final DocumentServiceImpl documents;
+    private final Clock clock;
 
     /** The services with the default session, lockout and password hashing settings. */
     public CoreServices(Store store, NationalSchedules schedules, Clock clock) {
@@ -37,6 +45,9 @@ public final class CoreServices {
         this.catalog = new CatalogServiceImpl(store, clock, calendar::forget);
         this.cases = new CaseServiceImpl(store, calendar, bus, clock);
         this.access = AccessServiceImpl.create(store, clock, accessSettings);
+        this.inquiries = new InquiryServiceImpl(store, clock);
+        this.documents = new DocumentServiceImpl(store);
+        this.clock = clock;
     }
 
     public CatalogService catalog() {
@@ -56,6 +67,11 @@ public final class CoreServices {
         return access;
     }
 
+    /** First-inquiry records (首问负责制). */
+    public InquiryService inquiries() {
+        return inquiries;
+    }
+
     public PluginDirectory plugins() {
         return bus;
     }
@@ -63,5 +79,20 @@ public final class CoreServices {
     /** Where case listeners are bound and unbound. */
     public CaseEventBus events() {
         return bus;
+    }
+
+    /** The notices and decisions that case acts issued, as data and printable pages. */
+    public DocumentService documents() {
+        return documents;
+    }
+
+    /**
+     * Applies the joint-timeout rule (超时默认) in every center for today: what the platform's timer runs.
+     *
+     * @return how many cases changed
+     */
+    public int sweepJointTimeouts() {
+        LocalDate today = LocalDate.now(clock);
+        return catalog.centers().stream().mapToInt(c -> cases.applyJointTimeouts(c.id(), today).size()).sum();
     }
 }

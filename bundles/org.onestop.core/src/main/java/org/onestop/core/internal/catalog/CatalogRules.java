@@ -6,7 +6,9 @@ import java.util.regex.Pattern;
 import org.onestop.api.calendar.CenterDay;
 import org.onestop.api.catalog.Center;
 import org.onestop.api.catalog.Department;
+import org.onestop.api.catalog.HandlingType;
 import org.onestop.api.catalog.Item;
+import org.onestop.api.catalog.JointDepartment;
 import org.onestop.api.catalog.LegalBasis;
 import org.onestop.api.catalog.Material;
 import org.onestop.api.catalog.ProcedureStep;
@@ -93,6 +95,7 @@ public final class CatalogRules {
             check.present("specialProcedures[" + i + "]", item.specialProcedures().get(i), "特别程序");
         }
         check.unique("specialProcedures", item.specialProcedures(), "特别程序");
+        jointDepartments(item, departmentIds, check);
         for (int i = 0; i < item.feeCodes().size(); i++) {
             check.text("feeCodes[" + i + "]", item.feeCodes().get(i), "收费项目编码", 60);
         }
@@ -100,6 +103,24 @@ public final class CatalogRules {
         check.optionalText("location", item.location(), "办理地点", 300);
         check.optionalText("consultationPhone", item.consultationPhone(), "咨询电话", 40);
         check.optionalText("complaintPhone", item.complaintPhone(), "投诉电话", 40);
+    }
+
+    /** A joint item (联办件) names the other departments it asks, each with its limit; no other item names any. */
+    private static void jointDepartments(Item item, Set<String> departmentIds, Check check) {
+        boolean joint = item.handlingType() == HandlingType.JOINT;
+        check.rule("jointDepartments", joint != item.jointDepartments().isEmpty(), joint
+                ? "联办件须列出会办部门（jointDepartments）" : "只有联办件可以列出会办部门（jointDepartments）");
+        for (int i = 0; i < item.jointDepartments().size(); i++) {
+            JointDepartment d = check.present("jointDepartments[" + i + "]", item.jointDepartments().get(i), "会办部门");
+            Check j = check.nested("jointDepartments[" + i + "]");
+            j.text("departmentId", d.departmentId(), "会办部门", 40);
+            j.rule("departmentId", departmentIds.contains(d.departmentId()),
+                    "会办部门“" + d.departmentId() + "”不是本中心的进驻部门");
+            j.rule("departmentId", !d.departmentId().equals(item.departmentId()), "会办部门不能是实施部门本身");
+            j.range("limitDays", d.limitDays(), 1, MAX_LIMIT_DAYS, "会办时限（工作日）");
+        }
+        check.unique("jointDepartments", item.jointDepartments().stream().map(JointDepartment::departmentId).toList(),
+                "会办部门");
     }
 
     private static void material(Material m, Check check) {

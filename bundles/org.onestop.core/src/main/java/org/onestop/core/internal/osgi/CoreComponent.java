@@ -6,10 +6,15 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.onestop.api.access.AccessService;
 import org.onestop.api.calendar.WorkCalendar;
 import org.onestop.api.catalog.CatalogService;
 import org.onestop.api.cases.CaseService;
+import org.onestop.api.documents.DocumentService;
+import org.onestop.api.inquiry.InquiryService;
 import org.onestop.api.plugin.CaseListener;
 import org.onestop.api.plugin.PluginDirectory;
 import org.onestop.core.internal.CatalogFolder;
@@ -63,11 +68,21 @@ public final class CoreComponent {
         @AttributeDefinition(description = "Consecutive failed sign-ins that lock an account (1 minute, doubling per "
                 + "further failure, at most 60).", min = "1", max = "100")
         int lockout_threshold() default 5;
+
+        @AttributeDefinition(description = "Minutes between two runs of the joint-timeout rule (超时默认): a joint "
+                + "case's department that has not answered by its deadline is taken to consent.", min = "1", max = "1440")
+        int joint_timeout_minutes() default 10;
     }
 
     private final Logger logger = LoggerFactory.getLogger(CoreComponent.class);
     private final CoreServices core;
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+    /** One daemon thread for the joint-timeout rule, so that a stuck run never holds the framework up. */
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "onestop-joint-timeouts");
+        t.setDaemon(true);
+        return t;
+    });
 
     @Activate
     public CoreComponent(BundleContext context, Config config, @Reference Store store) {
@@ -81,6 +96,9 @@ public final class CoreComponent {
         registrations.add(context.registerService(CaseService.class, core.cases(), null));
         registrations.add(context.registerService(PluginDirectory.class, core.plugins(), null));
         registrations.add(context.registerService(AccessService.class, core.access(), null));
+        registrations.add(context.registerService(DocumentService.class, core.documents(), null));
+        registrations.add(context.registerService(InquiryService.class, core.inquiries(), null));
+        timer.scheduleWithFixedDelay(this::sweep, 0, config.joint_timeout_minutes(), TimeUnit.MINUTES);
         logger.info("OneStop core ready: {} center(s)", core.catalog().centers().size());
     }
 
@@ -124,8 +142,21 @@ public final class CoreComponent {
         core.events().remove(listener);
     }
 
+    private void sweep() {
+        try {
+            int changed = core.sweepJointTimeouts();
+            if (changed > 0) {
+                logger.info("Joint-timeout rule applied to {} case(s)", changed);
+            }
+        } catch (RuntimeException e) {
+            // The next run tries again; a failure here must not end the schedule.
+            logger.error("Joint-timeout run failed", e);
+        }
+    }
+
     @Deactivate
     void deactivate() {
+        timer.shutdownNow();
         registrations.forEach(ServiceRegistration::unregister);
         registrations.clear();
     }
