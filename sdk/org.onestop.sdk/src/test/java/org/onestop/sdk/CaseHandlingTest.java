@@ -54,6 +54,7 @@ import org.onestop.api.cases.ReportRequest;
 import org.onestop.api.cases.ReportUpdate;
 import org.onestop.api.cases.StepAssignment;
 import org.onestop.api.cases.StepCompletion;
+import org.onestop.api.cases.StepProgress;
 import org.onestop.api.cases.SubCase;
 import org.onestop.api.cases.SubCaseState;
 import org.onestop.api.cases.SubmittedMaterial;
@@ -354,7 +355,10 @@ class CaseHandlingTest {
         Case updated = cases.updateReport(HANSHAN, c.number(), new ReportUpdate("市局已受理", "MAS-2026-0088", by("clerk")));
         assertEquals("市局已受理", updated.progress().report().status());
         assertEquals("MAS-2026-0088", updated.progress().report().reference());
-        cases.decide(HANSHAN, c.number(), DecisionRequest.approve(by("clerk")));
+        Case decided = cases.decide(HANSHAN, c.number(), DecisionRequest.approve(by("clerk")));
+        List<StepProgress> steps = decided.progress().steps();
+        assertTrue(steps.subList(0, steps.size() - 1).stream().allMatch(StepProgress::completed),
+                "the higher level's decision closes the steps before delivery");
         cases.deliver(HANSHAN, c.number(), new DeliveryRequest(DeliveryMethod.ELECTRONIC, null, null, "wxm@example.cn", by("clerk")));
         assertEquals(CaseState.CONCLUDED, cases.conclude(HANSHAN, c.number(), by("clerk")).state());
         Case promised = cases.accept(HANSHAN, receive(FOOD, "A01", complete(FOOD)).number(), by("clerk"));

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.onestop.api.OneStopException;
@@ -202,43 +203,42 @@ public final class ApiRouter {
 
     private void authorizePermission(Access rule, Call call, Caller caller, String subject) {
         Principal principal = caller.principal();
-        Permission permission = rule.permission();
+        List<Permission> permissions = rule.permissions();
         if (rule.where() == Access.Where.ANY_CENTER) {
             boolean anywhere = principal.grants().stream().map(RoleGrant::centerId).distinct()
-                    .anyMatch(center -> principal.may(permission, center, null));
+                    .anyMatch(center -> permissions.stream().anyMatch(p -> principal.may(p, center, null)));
             if (!anywhere) {
-                throw denied(caller, null, subject, permission, who(principal) + "在任何中心都没有“" + permission.label()
-                        + "”权限");
+                throw denied(caller, null, subject, rule, who(principal) + "在任何中心都没有" + rule.labels() + "权限");
             }
             return;
         }
         String center = call.path("centerId");
         // First the center as a whole: a caller without the permission anywhere in it learns nothing about
         // the department, the item or the case the request names, not even whether it exists.
-        if (!principal.may(permission, center, null)) {
-            throw denied(caller, center, subject, permission, who(principal) + "在中心“" + center + "”没有“"
-                    + permission.label() + "”权限");
+        if (permissions.stream().noneMatch(p -> principal.may(p, center, null))) {
+            throw denied(caller, center, subject, rule, who(principal) + "在中心“" + center + "”没有" + rule.labels()
+                    + "权限");
         }
         if (rule.where() == Access.Where.CENTER) {
             return;
         }
-        String department = rule.department().departmentOf(call);
-        if (principal.may(permission, center, department)) {
+        Set<String> departments = rule.departments(call);
+        if (departments.stream().anyMatch(d -> permissions.stream().anyMatch(p -> principal.may(p, center, d)))) {
             return;
         }
-        if (rule.hidesUnreadable() && !principal.may(Permission.CASE_READ, center, department)) {
+        if (rule.hidesUnreadable()
+                && rule.readableIn(call).stream().noneMatch(d -> principal.may(Permission.CASE_READ, center, d))) {
             // Answered as if the case did not exist, so that case numbers of other departments cannot be
             // probed; the security log still records the attempt.
-            recordDenied(caller, center, subject + "（需要“" + permission.label() + "”权限）");
+            recordDenied(caller, center, subject + "（需要" + rule.labels() + "权限）");
             throw rule.hiddenAs(call);
         }
-        throw denied(caller, center, subject, permission, who(principal) + "在中心“" + center + "”的部门“"
-                + department + "”没有“" + permission.label() + "”权限");
+        throw denied(caller, center, subject, rule, who(principal) + "在中心“" + center + "”的部门“"
+                + String.join("、", new TreeSet<>(departments)) + "”没有" + rule.labels() + "权限");
     }
 
-    private OneStopException denied(Caller caller, String center, String subject, Permission permission,
-            String reason) {
-        recordDenied(caller, center, subject + "（需要“" + permission.label() + "”权限）");
+    private OneStopException denied(Caller caller, String center, String subject, Access rule, String reason) {
+        recordDenied(caller, center, subject + "（需要" + rule.labels() + "权限）");
         return OneStopException.forbidden("无权操作：" + reason);
     }
 

@@ -17,9 +17,32 @@ import org.onestop.api.cases.ActDetails;
 import org.onestop.api.cases.Applicant;
 import org.onestop.api.cases.ApplicantType;
 import org.onestop.api.cases.Channel;
+import org.onestop.api.cases.Decision;
+import org.onestop.api.cases.DecisionRequest;
+import org.onestop.api.cases.DeliveryMethod;
+import org.onestop.api.cases.DeliveryRequest;
+import org.onestop.api.cases.ExtensionDecision;
+import org.onestop.api.cases.ExtensionRequest;
+import org.onestop.api.cases.JointAnswer;
+import org.onestop.api.cases.JointMeetingRequest;
+import org.onestop.api.cases.JointOpinion;
+import org.onestop.api.cases.MaterialProblem;
+import org.onestop.api.cases.NoticeRequest;
+import org.onestop.api.cases.PauseRequest;
+import org.onestop.api.cases.ProblemKind;
 import org.onestop.api.cases.ReceiveRequest;
+import org.onestop.api.cases.RefusalRequest;
+import org.onestop.api.cases.ReportRequest;
+import org.onestop.api.cases.ReportUpdate;
+import org.onestop.api.cases.StepAssignment;
+import org.onestop.api.cases.StepCompletion;
 import org.onestop.api.cases.SubmittedMaterial;
+import org.onestop.api.cases.SupplementRequest;
+import org.onestop.api.cases.WithdrawRequest;
 import org.onestop.api.catalog.MaterialForm;
+import org.onestop.api.catalog.SpecialProcedure;
+import org.onestop.api.inquiry.HandOver;
+import org.onestop.api.inquiry.NewInquiry;
 
 /**
  * The JSON bodies the API reads. Enums and dates arrive as strings and are converted here, because Gson
@@ -44,8 +67,84 @@ final class RequestBodies {
     record ActBody(String actor, String window, String note, String on) {
     }
 
+    /** {@code conditionsMet}: the item's conditional materials whose condition applies to this applicant. */
     record ReceiveBody(String itemCode, ApplicantBody applicant, String channel, List<MaterialBody> materials,
-            ActBody act) {
+            ActBody act, List<String> conditionsMet) {
+    }
+
+    // --- the acts of case handling: each body carries where and when beside what the act decides ----------
+    // (window, note, on), as ActBody does alone; the actor is always the signed-in caller.
+
+    record ProblemBody(String material, String kind, String detail) {
+    }
+
+    record NoticeBody(List<ProblemBody> problems, String window, String note, String on) {
+    }
+
+    record SupplementBody(List<MaterialBody> materials, String window, String note, String on) {
+    }
+
+    record RefusalBody(String reason, String legalBasis, String window, String note, String on) {
+    }
+
+    /** A decision, on the spot for an immediate item or after the steps for the others. */
+    record DecisionBody(String decision, String reason, String legalBasis, String result, String window, String note,
+            String on) {
+    }
+
+    record AssigneeBody(String assignee, String window, String note, String on) {
+    }
+
+    /** {@code step}: the current step's number; absent for whichever step is current. */
+    record StepCompletionBody(Integer step, String opinion, String window, String note, String on) {
+    }
+
+    record PauseBody(String procedure, String reason, String window, String note, String on) {
+    }
+
+    record ExtensionBody(Integer days, String reason, String window, String note, String on) {
+    }
+
+    /** The approver's words go in {@code note}. */
+    record ExtensionDecisionBody(Boolean approved, String window, String note, String on) {
+    }
+
+    record JointAnswerBody(String departmentId, Boolean consent, String opinion, String window, String note,
+            String on) {
+    }
+
+    record JointOpinionBody(String departmentId, Boolean consent, String opinion) {
+    }
+
+    record JointMeetingBody(List<JointOpinionBody> attended, String window, String note, String on) {
+    }
+
+    record JointTimeoutsBody(String asOf) {
+    }
+
+    record ReportBody(String reference, String window, String note, String on) {
+    }
+
+    record ReportUpdateBody(String status, String reference, String window, String note, String on) {
+    }
+
+    record DeliveryBody(String method, String recipient, String trackingNumber, String address, String window,
+            String note, String on) {
+    }
+
+    record WithdrawBody(String reason, String window, String note, String on) {
+    }
+
+    // --- first inquiries: the clerk is the caller ---------------------------------------------------------
+
+    record NewInquiryBody(String subject, String inquirer, String phone, String itemCode, String window) {
+    }
+
+    /** {@code to}: the account of the clerk taking the inquiry over. */
+    record HandOverBody(String to, String toWindow, String note) {
+    }
+
+    record CloseInquiryBody(String answer, String caseNumber) {
     }
 
     record SignInBody(String account, String password) {
@@ -95,11 +194,19 @@ final class RequestBodies {
         Applicant applicant = new Applicant(type, Params.required("applicant.name", a.name()),
                 Params.required("applicant.idNumber", a.idNumber()), blankToNull(a.phone()));
         Channel channel = Params.enumValue(Channel.class, "channel", blankToNull(body.channel()));
+        List<SubmittedMaterial> materials = materials(body.materials(), "materials");
+        ActBody act = body.act() == null ? new ActBody(null, null, null, null) : body.act();
+        return new ReceiveRequest(itemCode, applicant, channel, materials, actDetails(act, "act.", actor),
+                body.conditionsMet());
+    }
+
+    /** The materials of a body, at {@code field}; the names the service checks, naming the same fields. */
+    private static List<SubmittedMaterial> materials(List<MaterialBody> given, String field) {
         List<SubmittedMaterial> materials = new ArrayList<>();
-        List<MaterialBody> given = body.materials() == null ? List.of() : body.materials();
-        for (int i = 0; i < given.size(); i++) {
-            String at = "materials[" + i + "]";
-            MaterialBody m = given.get(i);
+        List<MaterialBody> list = given == null ? List.of() : given;
+        for (int i = 0; i < list.size(); i++) {
+            String at = field + "[" + i + "]";
+            MaterialBody m = list.get(i);
             if (m == null) {
                 throw OneStopException.invalid(at, "材料不能为 null");
             }
@@ -109,8 +216,7 @@ final class RequestBodies {
             }
             materials.add(new SubmittedMaterial(Params.required(at + ".name", m.name()), form, m.copies()));
         }
-        ActBody act = body.act() == null ? new ActBody(null, null, null, null) : body.act();
-        return new ReceiveRequest(itemCode, applicant, channel, materials, actDetails(act, "act.", actor));
+        return materials;
     }
 
     /**
@@ -120,6 +226,130 @@ final class RequestBodies {
     static ActDetails actDetails(ActBody body, String prefix, String actor) {
         return new ActDetails(actor, blankToNull(body.window()), blankToNull(body.note()),
                 Params.date(prefix + "on", blankToNull(body.on())));
+    }
+
+    /** Where and when of an act whose body carries them at its top level; the actor is the caller. */
+    private static ActDetails act(String window, String note, String on, String actor) {
+        return new ActDetails(actor, blankToNull(window), blankToNull(note), Params.date("on", blankToNull(on)));
+    }
+
+    // The texts an act needs (a reason, an assignee) are checked by the case service, which names the same
+    // fields; here only what a record cannot hold unchecked: enums, numbers, booleans and dates.
+
+    static NoticeRequest notice(NoticeBody body, String actor) {
+        List<MaterialProblem> problems = new ArrayList<>();
+        List<ProblemBody> given = body.problems() == null ? List.of() : body.problems();
+        for (int i = 0; i < given.size(); i++) {
+            String at = "problems[" + i + "]";
+            ProblemBody p = given.get(i);
+            if (p == null) {
+                throw OneStopException.invalid(at, "材料问题不能为 null");
+            }
+            ProblemKind kind = Params.enumValue(ProblemKind.class, at + ".kind", Params.required(at + ".kind", p.kind()));
+            problems.add(new MaterialProblem(Params.required(at + ".material", p.material()), kind, blankToNull(p.detail())));
+        }
+        return new NoticeRequest(problems, act(body.window(), body.note(), body.on(), actor));
+    }
+
+    static SupplementRequest supplement(SupplementBody body, String actor) {
+        return new SupplementRequest(materials(body.materials(), "materials"),
+                act(body.window(), body.note(), body.on(), actor));
+    }
+
+    static RefusalRequest refusal(RefusalBody body, String actor) {
+        return new RefusalRequest(body.reason(), body.legalBasis(), act(body.window(), body.note(), body.on(), actor));
+    }
+
+    static DecisionRequest decision(DecisionBody body, String actor) {
+        Decision decision = Params.enumValue(Decision.class, "decision",
+                Params.required("decision", body.decision()));
+        return new DecisionRequest(decision, blankToNull(body.reason()), blankToNull(body.legalBasis()),
+                blankToNull(body.result()), act(body.window(), body.note(), body.on(), actor));
+    }
+
+    /** {@code step} is the path's, already a number. */
+    static StepAssignment assignment(int step, AssigneeBody body, String actor) {
+        return new StepAssignment(step, body.assignee(), act(body.window(), body.note(), body.on(), actor));
+    }
+
+    static StepCompletion completion(StepCompletionBody body, String actor) {
+        return new StepCompletion(body.step() == null ? 0 : body.step(), blankToNull(body.opinion()),
+                act(body.window(), body.note(), body.on(), actor));
+    }
+
+    static PauseRequest pause(PauseBody body, String actor) {
+        SpecialProcedure procedure = Params.enumValue(SpecialProcedure.class, "procedure",
+                Params.required("procedure", body.procedure()));
+        return new PauseRequest(procedure, body.reason(), act(body.window(), body.note(), body.on(), actor));
+    }
+
+    static ExtensionRequest extension(ExtensionBody body, String actor) {
+        if (body.days() == null) {
+            throw OneStopException.invalid("days", "缺少延期天数 days（工作日）");
+        }
+        return new ExtensionRequest(body.days(), body.reason(), act(body.window(), body.note(), body.on(), actor));
+    }
+
+    static ExtensionDecision extensionDecision(ExtensionDecisionBody body, String actor) {
+        if (body.approved() == null) {
+            throw OneStopException.invalid("approved", "缺少 approved（true 批准，false 不予批准）");
+        }
+        return new ExtensionDecision(body.approved(), act(body.window(), body.note(), body.on(), actor));
+    }
+
+    static JointAnswer jointAnswer(JointAnswerBody body, String actor) {
+        if (body.consent() == null) {
+            throw OneStopException.invalid("consent", "缺少 consent（true 同意，false 不同意）");
+        }
+        return new JointAnswer(body.departmentId(), body.consent(), blankToNull(body.opinion()),
+                act(body.window(), body.note(), body.on(), actor));
+    }
+
+    static JointMeetingRequest jointMeeting(JointMeetingBody body, String actor) {
+        List<JointOpinion> attended = new ArrayList<>();
+        List<JointOpinionBody> given = body.attended() == null ? List.of() : body.attended();
+        for (int i = 0; i < given.size(); i++) {
+            String at = "attended[" + i + "]";
+            JointOpinionBody o = given.get(i);
+            if (o == null) {
+                throw OneStopException.invalid(at, "参会部门不能为 null");
+            }
+            if (o.consent() == null) {
+                throw OneStopException.invalid(at + ".consent", "缺少 consent（true 同意，false 不同意）");
+            }
+            attended.add(new JointOpinion(o.departmentId(), o.consent(), blankToNull(o.opinion())));
+        }
+        return new JointMeetingRequest(attended, act(body.window(), body.note(), body.on(), actor));
+    }
+
+    static ReportRequest report(ReportBody body, String actor) {
+        return new ReportRequest(blankToNull(body.reference()), act(body.window(), body.note(), body.on(), actor));
+    }
+
+    static ReportUpdate reportUpdate(ReportUpdateBody body, String actor) {
+        return new ReportUpdate(body.status(), blankToNull(body.reference()),
+                act(body.window(), body.note(), body.on(), actor));
+    }
+
+    static DeliveryRequest delivery(DeliveryBody body, String actor) {
+        DeliveryMethod method = Params.enumValue(DeliveryMethod.class, "method", Params.required("method", body.method()));
+        return new DeliveryRequest(method, blankToNull(body.recipient()), blankToNull(body.trackingNumber()),
+                blankToNull(body.address()), act(body.window(), body.note(), body.on(), actor));
+    }
+
+    static WithdrawRequest withdrawal(WithdrawBody body, String actor) {
+        return new WithdrawRequest(body.reason(), act(body.window(), body.note(), body.on(), actor));
+    }
+
+    /** {@code clerk}: the caller, who owns the inquiry from now on. */
+    static NewInquiry newInquiry(NewInquiryBody body, String clerk) {
+        return new NewInquiry(body.subject(), body.inquirer(), blankToNull(body.phone()), blankToNull(body.itemCode()),
+                clerk, blankToNull(body.window()));
+    }
+
+    /** {@code by}: the caller, who must own the inquiry. */
+    static HandOver handOver(HandOverBody body, String by) {
+        return new HandOver(by, body.to(), blankToNull(body.toWindow()), blankToNull(body.note()));
     }
 
     /**

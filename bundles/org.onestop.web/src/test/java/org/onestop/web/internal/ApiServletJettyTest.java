@@ -159,16 +159,39 @@ class ApiServletJettyTest {
         documented("POST", CASE + "/accept", again);
         assertEquals("STATE", json(again).getAsJsonObject("error").get("code").getAsString());
 
-        HttpResponse<String> concluded = signIn("hs.reviewer").send("POST", number + "/conclude", "{\"note\": \"准予许可\"}");
+        HttpResponse<String> early = signIn("hs.reviewer").send("POST", number + "/conclude", "{\"note\": \"准予许可\"}");
+        assertEquals(409, early.statusCode(), "a case is concluded once delivered: " + early.body());
+        documented("POST", CASE + "/conclude", early);
+        assertTrue(json(early).getAsJsonObject("error").get("message").getAsString().contains("已送达"),
+                "the refusal names the state it needs");
+
+        Browser reviewer = signIn("hs.reviewer");
+        for (String step : List.of("{\"step\": 2, \"opinion\": \"材料审查通过\"}", "{\"opinion\": \"同意\"}")) {
+            HttpResponse<String> completed = reviewer.send("POST", number + "/steps/complete", step);
+            assertEquals(200, completed.statusCode(), completed.body());
+            documented("POST", CASE + "/steps/complete", completed);
+        }
+        HttpResponse<String> decided = reviewer.send("POST", number + "/decision",
+                "{\"decision\": \"APPROVED\", \"result\": \"JY23405220001234\"}");
+        assertEquals(200, decided.statusCode(), decided.body());
+        documented("POST", CASE + "/decision", decided);
+        assertEquals("准予许可", json(decided).getAsJsonObject("progress").get("decisionLabel").getAsString());
+        HttpResponse<String> delivered = clerk.send("POST", number + "/delivery", "{\"method\": \"WINDOW\", \"window\": \"A03\"}");
+        assertEquals(200, delivered.statusCode(), delivered.body());
+        documented("POST", CASE + "/delivery", delivered);
+
+        HttpResponse<String> concluded = reviewer.send("POST", number + "/conclude", "{\"note\": \"准予许可\"}");
         assertEquals(200, concluded.statusCode(), concluded.body());
         documented("POST", CASE + "/conclude", concluded);
         JsonObject done = json(concluded);
         assertEquals("已办结", done.get("stateLabel").getAsString());
         assertEquals("2026-11-25", done.get("concludedOn").getAsString());
-        assertEquals(List.of("收件", "受理", "办结"), labels(done.getAsJsonArray("timeline"), "actLabel"));
-        assertEquals(List.of("王窗口（hs.clerk）", "王窗口（hs.clerk）", "李审核（hs.reviewer）"),
-                labels(done.getAsJsonArray("timeline"), "actor"));
-        assertEquals(3, done.get("revision").getAsInt());
+        List<String> acts = List.of("收件", "受理", "完成环节", "完成环节", "准予许可", "送达", "办结");
+        assertEquals(acts, labels(done.getAsJsonArray("timeline"), "actLabel"));
+        assertEquals(List.of("王窗口（hs.clerk）", "王窗口（hs.clerk）", "李审核（hs.reviewer）", "李审核（hs.reviewer）",
+                "李审核（hs.reviewer）", "王窗口（hs.clerk）", "李审核（hs.reviewer）"), labels(done.getAsJsonArray("timeline"), "actor"));
+        assertEquals(7, done.get("revision").getAsInt());
+        assertEquals(3, done.getAsJsonArray("documents").size(), "acceptance notice, decision, delivery receipt");
 
         for (String query : List.of("", "?state=CONCLUDED", "?item=HS-SCJG-003&limit=10")) {
             HttpResponse<String> list = clerk.get(CASES + query);
@@ -188,7 +211,9 @@ class ApiServletJettyTest {
         assertEquals("CONCLUDED", p.get("state").getAsString());
         assertEquals("张**", p.get("applicantName").getAsString());
         assertEquals("2026-12-02", p.get("deadline").getAsString());
-        assertEquals(List.of("收件", "受理", "办结"), labels(p.getAsJsonArray("timeline"), "actLabel"));
+        assertEquals(acts, labels(p.getAsJsonArray("timeline"), "actLabel"));
+        assertEquals("WINDOW", p.get("deliveryMethod").getAsString());
+        assertEquals("APPROVED", p.get("decision").getAsString());
         assertFalse(progress.body().contains(Fixture.PERSON_ID.substring(6, 14)) || progress.body().contains("1391234")
                 || progress.body().contains("王窗口") || progress.body().contains("hs.clerk") || progress.body().contains("A03"),
                 "the public sees no personal data beyond the masked name, and no staff: " + progress.body());
@@ -245,6 +270,162 @@ class ApiServletJettyTest {
         assertEquals(200, byToken.statusCode());
         documented("GET", "/session", byToken);
         assertFalse(json(byToken).has("csrfToken"), "a token has no session and needs no CSRF token");
+    }
+
+    /**
+     * Every operation of case handling, documents and first inquiries over HTTP, each answer (success and the
+     * main refusals) checked against the schema the document gives for its status; the printable pages as
+     * whole UTF-8 HTML with their Content-Security-Policy.
+     */
+    @Test
+    void everyCaseHandlingOperationAnswersAsDocumented() throws Exception {
+        Browser clerk = signIn("hs.clerk");
+        Browser reviewer = signIn("hs.reviewer");
+        Browser approver = as(org.onestop.api.access.Role.REVIEWER, "market");
+        Browser supervisor = signIn("hs.supervisor");
+
+        // Intake: a notice, the supplement, acceptance.
+        JsonObject received = json(clerk.send("POST", CASES, Fixture.incompleteReceiveBody()));
+        String n = received.get("number").getAsString();
+        String queryCode = received.get("queryCode").getAsString();
+        String c = CASES + "/" + n;
+        expect(200, "GET", CASE + "/material-check", clerk.get(c + "/material-check"));
+        expect(400, "POST", CASE + "/notice", clerk.send("POST", c + "/notice", "{\"problems\": [{\"material\": \"x\", \"kind\": \"FOO\"}]}"));
+        expect(200, "POST", CASE + "/notice", clerk.send("POST", c + "/notice", "{\"note\": \"一次告知\"}"));
+        expect(409, "POST", CASE + "/accept", clerk.send("POST", c + "/accept", "{}"));
+        expect(200, "POST", CASE + "/supplement", clerk.send("POST", c + "/supplement",
+                "{\"materials\": " + Fixture.FOOD_MATERIALS + ", \"window\": \"A03\"}"));
+        expect(200, "POST", CASE + "/accept", clerk.send("POST", c + "/accept", "{}"));
+        expect(200, "POST", CASE + "/visits", clerk.send("POST", c + "/visits", "{}"));
+        expect(403, "POST", CASE + "/visits", supervisor.send("POST", c + "/visits", "{}"));
+
+        // Steps, a special procedure, an extension.
+        expect(200, "POST", CASE + "/steps/{step}/assignee", reviewer.send("POST", c + "/steps/2/assignee", "{\"assignee\": \"张审查\"}"));
+        expect(400, "POST", CASE + "/steps/{step}/assignee", reviewer.send("POST", c + "/steps/two/assignee", "{\"assignee\": \"张\"}"));
+        expect(200, "POST", CASE + "/pause", reviewer.send("POST", c + "/pause", "{\"procedure\": \"SITE_SURVEY\", \"reason\": \"踏勘\"}"));
+        expect(409, "POST", CASE + "/steps/complete", reviewer.send("POST", c + "/steps/complete", "{}"));
+        expect(200, "POST", CASE + "/resume", reviewer.send("POST", c + "/resume", "{}"));
+        expect(200, "POST", CASE + "/extensions", reviewer.send("POST", c + "/extensions", "{\"days\": 2, \"reason\": \"补充核查\"}"));
+        expect(403, "POST", CASE + "/extensions/decision", reviewer.send("POST", c + "/extensions/decision", "{\"approved\": true}"));
+        expect(200, "POST", CASE + "/extensions/decision", approver.send("POST", c + "/extensions/decision", "{\"approved\": false}"));
+        expect(200, "POST", CASE + "/steps/complete", reviewer.send("POST", c + "/steps/complete", "{\"step\": 2}"));
+        expect(200, "POST", CASE + "/steps/complete", reviewer.send("POST", c + "/steps/complete", "{}"));
+        expect(400, "POST", CASE + "/decision", reviewer.send("POST", c + "/decision", "{\"decision\": \"DENIED\"}"));
+        expect(200, "POST", CASE + "/decision", reviewer.send("POST", c + "/decision", "{\"decision\": \"APPROVED\"}"));
+        expect(409, "POST", CASE + "/withdraw", clerk.send("POST", c + "/withdraw", "{\"reason\": \"撤回\"}"));
+        expect(200, "POST", CASE + "/delivery", clerk.send("POST", c + "/delivery",
+                "{\"method\": \"ELECTRONIC\", \"address\": \"zhang@example.cn\"}"));
+        HttpResponse<String> done = reviewer.send("POST", c + "/conclude", "{}");
+        expect(200, "POST", CASE + "/conclude", done);
+        HttpResponse<String> masked = expect(200, "GET", CASE, supervisor.get(c));
+        assertFalse(masked.body().contains("zhang@example.cn"), "the address is masked for the supervisor");
+
+        // Documents, as data and as pages.
+        HttpResponse<String> list = expect(200, "GET", CASE + "/documents", clerk.get(c + "/documents"));
+        List<String> numbers = json(list).getAsJsonArray("documents").asList().stream()
+                .map(d -> d.getAsJsonObject().get("number").getAsString()).toList();
+        assertEquals(List.of("ONE_TIME_NOTICE", "ACCEPTANCE", "SPECIAL_PROCEDURE", "APPROVAL", "DELIVERY"),
+                json(list).getAsJsonArray("documents").asList().stream()
+                        .map(d -> d.getAsJsonObject().get("kind").getAsString()).toList());
+        expect(200, "GET", CASE + "/documents/{documentNumber}", supervisor.get(c + "/documents/" + numbers.get(1)));
+        expect(404, "GET", CASE + "/documents/{documentNumber}", clerk.get(c + "/documents/" + n + "-D99"));
+        HttpResponse<String> page = clerk.get(c + "/documents/" + numbers.get(0) + "/print");
+        assertEquals(200, page.statusCode(), page.body());
+        assertEquals("text/html;charset=utf-8", page.headers().firstValue("Content-Type").orElseThrow()
+                .toLowerCase(Locale.ROOT).replace(" ", ""));
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElseThrow().contains("script-src 'sha256-"));
+        assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElseThrow());
+        assertEquals("no-store", page.headers().firstValue("Cache-Control").orElseThrow());
+        assertTrue(page.body().contains("lang=\"zh-CN\"") && page.body().contains("补正材料"), "read as UTF-8");
+        assertTrue(openApi.operation("GET", CASE + "/documents/{documentNumber}/print").getAsJsonObject("responses")
+                .getAsJsonObject("200").getAsJsonObject("content").has("text/html"));
+        expect(404, "GET", CASE + "/documents/{documentNumber}/print", clerk.get(c + "/documents/" + n + "-D99/print"));
+        String publicPrint = "/public" + CASE + "/documents/{documentNumber}/print";
+        HttpResponse<String> own = get("/public" + c + "/documents/" + numbers.get(0) + "/print?queryCode=" + queryCode);
+        assertEquals(200, own.statusCode(), own.body());
+        assertTrue(own.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
+        assertFalse(own.body().contains("张三丰") || own.body().contains(Fixture.PERSON_ID) || own.body().contains("hs.clerk"));
+        expect(404, "GET", publicPrint, get("/public" + c + "/documents/" + numbers.get(4) + "/print?queryCode=" + queryCode));
+        expect(400, "GET", publicPrint, get("/public" + c + "/documents/" + numbers.get(0) + "/print"));
+        HttpResponse<String> progress = expect(200, "GET", "/public/centers/{centerId}/cases/{number}",
+                get("/public" + c + "?queryCode=" + queryCode));
+        assertFalse(progress.body().contains("zhang@example.cn"));
+
+        // Refusal, on the spot, withdrawal.
+        String refused = json(clerk.send("POST", CASES, Fixture.receiveBody())).get("number").getAsString();
+        expect(400, "POST", CASE + "/refuse", clerk.send("POST", CASES + "/" + refused + "/refuse", "{\"reason\": \"x\"}"));
+        expect(200, "POST", CASE + "/refuse", clerk.send("POST", CASES + "/" + refused + "/refuse",
+                "{\"reason\": \"不属于本机关职权范围\", \"legalBasis\": \"《中华人民共和国行政许可法》第三十二条\"}"));
+        String immediate = json(clerk.send("POST", CASES, Fixture.receiveBody("HS-SCJG-002", "A02",
+                fx.requiredMaterials("HS-SCJG-002")))).get("number").getAsString();
+        expect(200, "POST", CASE + "/on-the-spot", clerk.send("POST", CASES + "/" + immediate + "/on-the-spot",
+                "{\"decision\": \"APPROVED\"}"));
+        String withdrawn = json(clerk.send("POST", CASES, Fixture.receiveBody())).get("number").getAsString();
+        expect(200, "POST", CASE + "/withdraw", clerk.send("POST", CASES + "/" + withdrawn + "/withdraw",
+                "{\"reason\": \"申请人撤回\"}"));
+        expect(404, "POST", CASE + "/withdraw", signIn("hs.clerk.hrss").send("POST", CASES + "/" + withdrawn + "/withdraw",
+                "{\"reason\": \"申请人撤回\"}"));
+
+        // A joint case and a reported one.
+        Browser housingClerk = as(org.onestop.api.access.Role.CLERK, "housing");
+        Browser housing = as(org.onestop.api.access.Role.REVIEWER, "housing");
+        Browser resources = as(org.onestop.api.access.Role.REVIEWER, "resources");
+        String joint = json(housingClerk.send("POST", CASES, Fixture.receiveBody("HS-ZJ-001", "B01",
+                fx.requiredMaterials("HS-ZJ-001")))).get("number").getAsString();
+        String j = CASES + "/" + joint;
+        expect(200, "POST", CASE + "/accept", housingClerk.send("POST", j + "/accept", "{}"));
+        expect(200, "GET", CASE, resources.get(j));
+        expect(403, "POST", CASE + "/joint/answers", housing.send("POST", j + "/joint/answers",
+                "{\"departmentId\": \"resources\", \"consent\": true}"));
+        expect(200, "POST", CASE + "/joint/answers", resources.send("POST", j + "/joint/answers",
+                "{\"departmentId\": \"resources\", \"consent\": false, \"opinion\": \"用地手续不全\"}"));
+        expect(200, "POST", CASE + "/joint/meetings", housing.send("POST", j + "/joint/meetings", "{\"attended\": []}"));
+        expect(400, "POST", "/centers/{centerId}/joint-timeouts", supervisor.send("POST", "/centers/hanshan/joint-timeouts",
+                "{\"asOf\": \"2099-01-01\"}"));
+        expect(200, "POST", "/centers/{centerId}/joint-timeouts", supervisor.send("POST", "/centers/hanshan/joint-timeouts", "{}"));
+        Browser resourcesClerk = as(org.onestop.api.access.Role.CLERK, "resources");
+        String reported = json(resourcesClerk.send("POST", CASES, Fixture.receiveBody("HS-ZRZY-003", "B04",
+                fx.requiredMaterials("HS-ZRZY-003")))).get("number").getAsString();
+        String r = CASES + "/" + reported;
+        expect(200, "POST", CASE + "/accept", resourcesClerk.send("POST", r + "/accept", "{}"));
+        expect(200, "POST", CASE + "/report", resourcesClerk.send("POST", r + "/report", "{}"));
+        expect(200, "POST", CASE + "/report/updates", resourcesClerk.send("POST", r + "/report/updates",
+                "{\"status\": \"市局已受理\", \"reference\": \"MAS-1\"}"));
+        expect(409, "POST", CASE + "/report", resourcesClerk.send("POST", r + "/report", "{}"));
+
+        // First inquiries.
+        String inquiries = "/centers/{centerId}/inquiries";
+        HttpResponse<String> opened = clerk.send("POST", "/centers/hanshan/inquiries",
+                "{\"subject\": \"咨询食品经营许可\", \"inquirer\": \"赵小满\", \"phone\": \"13800001111\"}");
+        expect(201, "POST", inquiries, opened);
+        String id = json(opened).get("id").getAsString();
+        assertEquals("/api/v1/centers/hanshan/inquiries/" + id, opened.headers().firstValue("Location").orElseThrow());
+        expect(400, "POST", inquiries, clerk.send("POST", "/centers/hanshan/inquiries", "{\"inquirer\": \"赵\"}"));
+        expect(200, "GET", inquiries, supervisor.get("/centers/hanshan/inquiries?state=OPEN"));
+        expect(200, "GET", inquiries + "/{inquiryId}", supervisor.get("/centers/hanshan/inquiries/" + id));
+        expect(404, "GET", inquiries + "/{inquiryId}", supervisor.get("/centers/hanshan/inquiries/SW-0"));
+        expect(403, "POST", inquiries + "/{inquiryId}/hand-over", signIn("hs.clerk.hrss").send("POST",
+                "/centers/hanshan/inquiries/" + id + "/hand-over", "{\"to\": \"hs.clerk.hrss\"}"));
+        expect(200, "POST", inquiries + "/{inquiryId}/hand-over", clerk.send("POST",
+                "/centers/hanshan/inquiries/" + id + "/hand-over", "{\"to\": \"hs.clerk.hrss\"}"));
+        Browser hrssClerk = signIn("hs.clerk.hrss");
+        expect(200, "POST", inquiries + "/{inquiryId}/close", hrssClerk.send("POST",
+                "/centers/hanshan/inquiries/" + id + "/close", "{\"answer\": \"已答复\"}"));
+        expect(409, "POST", inquiries + "/{inquiryId}/close", hrssClerk.send("POST",
+                "/centers/hanshan/inquiries/" + id + "/close", "{\"answer\": \"已答复\"}"));
+    }
+
+    /** The status expected, and the answer as documented for it. */
+    private HttpResponse<String> expect(int status, String method, String template, HttpResponse<String> r) {
+        assertEquals(status, r.statusCode(), method + " " + template + ": " + r.body());
+        documented(method, template, r);
+        return r;
+    }
+
+    /** Someone of {@code role} in {@code department}, made by the fixture, as a browser. */
+    private Browser as(org.onestop.api.access.Role role, String department) {
+        Fixture.Who who = fx.as(role, department);
+        return new Browser(who.cookie(), who.csrf());
     }
 
     @Test

@@ -12,12 +12,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import java.util.function.UnaryOperator;
 import org.onestop.api.access.AccessService;
 import org.onestop.api.access.NewPerson;
@@ -29,6 +33,8 @@ import org.onestop.api.access.RoleGrant;
 import org.onestop.api.calendar.WorkCalendar;
 import org.onestop.api.cases.CaseService;
 import org.onestop.api.catalog.CatalogService;
+import org.onestop.api.catalog.Item;
+import org.onestop.api.catalog.Material;
 import org.onestop.api.id.ResidentId;
 import org.onestop.api.plugin.CaseEventNotice;
 import org.onestop.api.plugin.CaseListener;
@@ -42,6 +48,11 @@ import org.onestop.web.internal.ApiRequest.Credentials;
  * hrss department, an administrator of maanshan, and two integration tokens. Today is Wednesday 2026-11-25
  * in China, for the services and the router alike; the clock moves only when a test moves it. Passwords are
  * hashed with a cheap Argon2 cost, which only tests may use.
+ *
+ * <p>For the scenario tests: {@link #as} signs in a person of any role in any department (created on first
+ * use), {@link #receiveComplete} receives a case of any item with its required materials (for a past business
+ * day too), {@link #act} and {@link #acted} post an act on a case by number, {@link #caseOf} and
+ * {@link #publicProgress} read it back, and {@code clock.advance(...)} moves today for everyone.
  */
 final class Fixture implements AutoCloseable {
 
@@ -56,6 +67,12 @@ final class Fixture implements AutoCloseable {
     static final String PASSWORD = "Correct-horse-9";
     static final String SEAL = "hs-seal-01";
     static final String REMOTE = "127.0.0.1";
+    /** The four required materials of the food business licence (HS-SCJG-003), as a JSON array. */
+    static final String FOOD_MATERIALS = """
+            [{"name": "食品经营许可申请书", "form": "ORIGINAL", "copies": 1},
+             {"name": "营业执照或者其他主体资格证明文件", "form": "COPY", "copies": 1},
+             {"name": "与食品经营相适应的主要设备设施、经营布局、操作流程等文件", "form": "ORIGINAL", "copies": 1},
+             {"name": "食品安全自查、从业人员健康管理、进货查验记录、食品安全事故处置等保证食品安全的规章制度", "form": "ORIGINAL", "copies": 1}]""";
 
     /** The person holding each role in hanshan (INTEGRATION is a token's role and has no person). */
     static final Map<Role, String> ACCOUNTS = Map.of(
@@ -83,6 +100,8 @@ final class Fixture implements AutoCloseable {
     final Who narrowToken;
     /** A token with every permission a token may have, in all of hanshan. */
     final Who wideToken;
+    /** The callers {@link #as} made, by account. */
+    private final Map<String, Who> people = new ConcurrentHashMap<>();
 
     Fixture(Path dataDir) {
         this(dataDir, UnaryOperator.identity());
@@ -127,7 +146,8 @@ final class Fixture implements AutoCloseable {
         narrowToken = Who.bearer(access.issueToken(hsAdmin, "hanshan", new NewToken("市场局办件查询", "market",
                 Set.of(Permission.CASE_READ), inAMonth)).secret());
         wideToken = Who.bearer(access.issueToken(hsAdmin, "hanshan", new NewToken("省政务服务平台数据交换", null,
-                Set.of(Permission.CASE_RECEIVE, Permission.CASE_ACCEPT, Permission.CASE_DECIDE, Permission.CASE_CONCLUDE,
+                Set.of(Permission.CASE_RECEIVE, Permission.CASE_ACCEPT, Permission.CASE_DECIDE,
+                        Permission.CASE_EXTEND_APPROVE, Permission.INQUIRY_HANDLE, Permission.CASE_CONCLUDE,
                         Permission.CASE_READ, Permission.CASE_READ_PERSONAL, Permission.MONITOR_READ,
                         Permission.REPORT_READ, Permission.SECURITY_LOG_READ, Permission.SYSTEM_READ), inAMonth)).secret());
     }
@@ -142,7 +162,8 @@ final class Fixture implements AutoCloseable {
     }
 
     OneStopApi api(CatalogService catalog, CaseService cases, WorkCalendar calendar) {
-        return new OneStopApi(catalog, cases, calendar, oneStop.plugins(), oneStop.access(), "9.9.9.test");
+        return new OneStopApi(catalog, cases, oneStop.documents(), oneStop.inquiries(), calendar, oneStop.plugins(),
+                oneStop.access(), clock, "9.9.9.test");
     }
 
     ApiRouter router(CatalogService catalog, CaseService cases, WorkCalendar calendar) {
@@ -194,11 +215,110 @@ final class Fixture implements AutoCloseable {
                 json == null ? null : ApiRequest.Body.of(json.getBytes(StandardCharsets.UTF_8)), who.credentials()));
     }
 
-    /** Receives a food business licence case (market) as the market clerk; its number. */
+    /** Receives a food business licence case (market) as the market clerk, its materials complete; its number. */
     String receiveMarketCase() {
-        ApiResponse r = post(clerk, "/centers/hanshan/cases", receiveBody());
+        return receive(clerk, receiveBody()).get("number").getAsString();
+    }
+
+    /** Receives a case as {@code who} (201 expected) and answers the case view, with its query code. */
+    JsonObject receive(Who who, String body) {
+        ApiResponse r = post(who, "/centers/hanshan/cases", body);
         assertEquals(201, r.status(), r.text());
-        return json(r).get("number").getAsString();
+        return json(r);
+    }
+
+    /**
+     * Receives a case of any hanshan item with every required material, in the form and number the item asks,
+     * at {@code window}; the answer (201) with its query code.
+     */
+    JsonObject receiveComplete(Who who, String itemCode, String window) {
+        return receive(who, receiveBody(itemCode, window, requiredMaterials(itemCode)));
+    }
+
+    /** The same, entered afterwards for an earlier business day (补录): the case counts from {@code on}. */
+    JsonObject receiveComplete(Who who, String itemCode, String window, LocalDate on) {
+        return receive(who, receiveBody(itemCode, window, requiredMaterials(itemCode))
+                .replace("\"note\": \"材料齐全\"", "\"note\": \"材料齐全\", \"on\": \"" + on + "\""));
+    }
+
+    /** The {@code materials} array of a receive body: every required material of the item, as the item lists it. */
+    String requiredMaterials(String itemCode) {
+        Item item = oneStop.catalog().item("hanshan", itemCode).orElseThrow();
+        return item.materials().stream().filter(Material::required)
+                .map(m -> "{\"name\": \"" + m.name() + "\", \"form\": \"" + m.form().name() + "\", \"copies\": "
+                        + m.copies() + "}")
+                .collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    /** A receive body for a person (张三丰) applying at a window for {@code itemCode}, with {@code materials} (a JSON array). */
+    static String receiveBody(String itemCode, String window, String materials) {
+        return """
+                {"itemCode": "%s",
+                 "applicant": {"type": "PERSON", "name": "张三丰", "idNumber": "%s", "phone": "13912345678"},
+                 "channel": "WINDOW",
+                 "materials": %s,
+                 "act": {"window": "%s", "note": "材料齐全"}}
+                """.formatted(itemCode, PERSON_ID, materials, window);
+    }
+
+    /** The path of a hanshan case. */
+    static String casePath(String number) {
+        return "/centers/hanshan/cases/" + number;
+    }
+
+    /** An act on a hanshan case: POST {@code /centers/hanshan/cases/<number>/<act>} with {@code json}. */
+    ApiResponse act(Who who, String number, String act, String json) {
+        return post(who, casePath(number) + "/" + act, json);
+    }
+
+    /** An act that must succeed (200); the case view it answers. */
+    JsonObject acted(Who who, String number, String act, String json) {
+        ApiResponse r = act(who, number, act, json);
+        assertEquals(200, r.status(), act + ": " + r.text());
+        return json(r);
+    }
+
+    /** The case as {@code who} reads it (200 expected). */
+    JsonObject caseOf(Who who, String number) {
+        ApiResponse r = get(who, casePath(number));
+        assertEquals(200, r.status(), r.text());
+        return json(r);
+    }
+
+    /** The case's public progress, by number and query code, as the applicant reads it (200 expected). */
+    JsonObject publicProgress(String number, String queryCode) {
+        ApiResponse r = get("/public" + casePath(number) + "?queryCode=" + queryCode);
+        assertEquals(200, r.status(), r.text());
+        return json(r);
+    }
+
+    /** A market case received complete and accepted by the market clerk; its number. */
+    String acceptedMarketCase() {
+        String number = receiveMarketCase();
+        acted(clerk, number, "accept", "{\"window\": \"A03\"}");
+        return number;
+    }
+
+    /**
+     * Someone signed in with {@code role} in {@code department} of hanshan (a department role) or in hanshan
+     * (a center role, {@code department} null): created the first time, as {@code hs.<role>.<department>},
+     * named 部门名+角色 so that timelines tell them apart. The same caller every time after.
+     */
+    Who as(Role role, String department) {
+        return people.computeIfAbsent(accountOf(role, department), a -> {
+            RoleGrant grant = department == null ? RoleGrant.center(role, "hanshan")
+                    : RoleGrant.department(role, "hanshan", department);
+            Principal hsAdmin = access.signIn("hs.admin", PASSWORD, REMOTE).principal();
+            access.createPerson(hsAdmin, "hanshan", new NewPerson(a, (department == null ? "中心" : department)
+                    + role.label(), PASSWORD, List.of(grant)));
+            return signIn(a);
+        });
+    }
+
+    /** The account of a caller made by {@link #as}. */
+    static String accountOf(Role role, String department) {
+        return ("hs." + role.name() + (department == null ? "" : "." + department)).toLowerCase(Locale.ROOT)
+                .replace('_', '-');
     }
 
     static JsonObject json(ApiResponse response) {
@@ -210,15 +330,17 @@ final class Fixture implements AutoCloseable {
         return json(response).getAsJsonObject("error");
     }
 
-    /** A receive request for a food business licence (promised in 5 working days) at hanshan, of market. */
+    /**
+     * A receive request for a food business licence (promised in 5 working days) at hanshan, of market, with
+     * its four required materials: it can be accepted at once.
+     */
     static String receiveBody() {
-        return """
-                {"itemCode": "HS-SCJG-003",
-                 "applicant": {"type": "PERSON", "name": "张三丰", "idNumber": "%s", "phone": "13912345678"},
-                 "channel": "WINDOW",
-                 "materials": [{"name": "食品经营许可申请书", "form": "ORIGINAL", "copies": 1}],
-                 "act": {"window": "A03", "note": "材料齐全"}}
-                """.formatted(PERSON_ID);
+        return receiveBody("HS-SCJG-003", "A03", FOOD_MATERIALS);
+    }
+
+    /** The same application with the application form only: three materials missing, a case for a one-time notice. */
+    static String incompleteReceiveBody() {
+        return receiveBody("HS-SCJG-003", "A03", "[{\"name\": \"食品经营许可申请书\", \"form\": \"ORIGINAL\", \"copies\": 1}]");
     }
 
     private static String withCheck(String first17) {

@@ -23,15 +23,25 @@ import org.onestop.api.access.Role;
 import org.onestop.api.access.SecurityEventKind;
 import org.onestop.api.calendar.DayKind;
 import org.onestop.api.cases.ApplicantType;
+import org.onestop.api.cases.BreachRule;
 import org.onestop.api.cases.CaseAct;
 import org.onestop.api.cases.CaseState;
 import org.onestop.api.cases.Channel;
+import org.onestop.api.cases.ConsentRule;
+import org.onestop.api.cases.Decision;
+import org.onestop.api.cases.DeliveryMethod;
+import org.onestop.api.cases.ExtensionStatus;
 import org.onestop.api.cases.Light;
+import org.onestop.api.cases.ProblemKind;
+import org.onestop.api.cases.SubCaseState;
 import org.onestop.api.catalog.CenterLevel;
 import org.onestop.api.catalog.HandlingType;
 import org.onestop.api.catalog.ItemKind;
 import org.onestop.api.catalog.MaterialForm;
 import org.onestop.api.catalog.SpecialProcedure;
+import org.onestop.api.documents.DocumentKind;
+import org.onestop.api.inquiry.InquiryState;
+import org.onestop.api.inquiry.InquiryStepKind;
 
 /**
  * The hand-written {@code openapi.json} and the code must agree: the same operations, the same parameters,
@@ -45,9 +55,11 @@ class OpenApiContractTest {
     private static List<Route> routes() {
         return new OneStopApi(Unused.proxy(org.onestop.api.catalog.CatalogService.class),
                 Unused.proxy(org.onestop.api.cases.CaseService.class),
+                Unused.proxy(org.onestop.api.documents.DocumentService.class),
+                Unused.proxy(org.onestop.api.inquiry.InquiryService.class),
                 Unused.proxy(org.onestop.api.calendar.WorkCalendar.class),
                 Unused.proxy(org.onestop.api.plugin.PluginDirectory.class),
-                Unused.proxy(org.onestop.api.access.AccessService.class), "0").routes();
+                Unused.proxy(org.onestop.api.access.AccessService.class), Fixture.TODAY, "0").routes();
     }
 
     @Test
@@ -114,8 +126,10 @@ class OpenApiContractTest {
             }
             if (route.access().kind() == Access.Kind.PERMISSION) {
                 String text = operation.has("description") ? operation.get("description").getAsString() : "";
-                assertTrue(text.contains("“" + route.access().permission().label() + "”"),
-                        op + " names the permission “" + route.access().permission().label() + "” in its description");
+                for (Permission p : route.access().permissions()) {
+                    assertTrue(text.contains("“" + p.label() + "”"),
+                            op + " names the permission “" + p.label() + "” in its description");
+                }
             }
         }
     }
@@ -141,7 +155,14 @@ class OpenApiContractTest {
                 Arguments.of("CaseState", CaseState.class), Arguments.of("CaseAct", CaseAct.class),
                 Arguments.of("Light", Light.class), Arguments.of("DayKind", DayKind.class),
                 Arguments.of("Role", Role.class), Arguments.of("Permission", Permission.class),
-                Arguments.of("SecurityEventKind", SecurityEventKind.class));
+                Arguments.of("SecurityEventKind", SecurityEventKind.class),
+                Arguments.of("ProblemKind", ProblemKind.class), Arguments.of("Decision", Decision.class),
+                Arguments.of("DeliveryMethod", DeliveryMethod.class),
+                Arguments.of("ExtensionStatus", ExtensionStatus.class),
+                Arguments.of("SubCaseState", SubCaseState.class), Arguments.of("ConsentRule", ConsentRule.class),
+                Arguments.of("BreachRule", BreachRule.class), Arguments.of("DocumentKind", DocumentKind.class),
+                Arguments.of("InquiryState", InquiryState.class),
+                Arguments.of("InquiryStepKind", InquiryStepKind.class));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -200,7 +221,39 @@ class OpenApiContractTest {
                 Map.entry(RequestBodies.NewPersonBody.class, "NewPersonRequest"),
                 Map.entry(RequestBodies.EnabledBody.class, "EnabledRequest"),
                 Map.entry(RequestBodies.PasswordBody.class, "PasswordChangeRequest"),
-                Map.entry(RequestBodies.NewTokenBody.class, "NewTokenRequest"));
+                Map.entry(RequestBodies.NewTokenBody.class, "NewTokenRequest"),
+                Map.entry(Views.ProblemView.class, "MaterialProblem"), Map.entry(Views.MaterialCheckView.class, "MaterialCheck"),
+                Map.entry(Views.StepProgressView.class, "StepProgress"), Map.entry(Views.PauseView.class, "Pause"),
+                Map.entry(Views.ExtensionView.class, "Extension"), Map.entry(Views.SubCaseView.class, "SubCase"),
+                Map.entry(Views.MeetingView.class, "JointMeeting"), Map.entry(Views.ReportView.class, "Report"),
+                Map.entry(Views.DeliveryView.class, "Delivery"), Map.entry(Views.BreachView.class, "Breach"),
+                Map.entry(Views.ProgressView.class, "CaseProgress"), Map.entry(Views.DocumentRefView.class, "DocumentRef"),
+                Map.entry(Views.PublicStepView.class, "PublicStep"), Map.entry(Views.PublicPauseView.class, "PublicPause"),
+                Map.entry(Views.DocumentView.class, "Document"), Map.entry(Views.DocumentsView.class, "DocumentList"),
+                Map.entry(Views.JointTimeoutsView.class, "JointTimeouts"),
+                Map.entry(Views.InquiryStepView.class, "InquiryStep"), Map.entry(Views.InquiryView.class, "Inquiry"),
+                Map.entry(Views.InquiriesView.class, "InquiryList"),
+                Map.entry(RequestBodies.ProblemBody.class, "MaterialProblemInput"),
+                Map.entry(RequestBodies.NoticeBody.class, "NoticeRequest"),
+                Map.entry(RequestBodies.SupplementBody.class, "SupplementRequest"),
+                Map.entry(RequestBodies.RefusalBody.class, "RefusalRequest"),
+                Map.entry(RequestBodies.DecisionBody.class, "DecisionRequest"),
+                Map.entry(RequestBodies.AssigneeBody.class, "StepAssignmentRequest"),
+                Map.entry(RequestBodies.StepCompletionBody.class, "StepCompletionRequest"),
+                Map.entry(RequestBodies.PauseBody.class, "PauseRequest"),
+                Map.entry(RequestBodies.ExtensionBody.class, "ExtensionRequest"),
+                Map.entry(RequestBodies.ExtensionDecisionBody.class, "ExtensionDecisionRequest"),
+                Map.entry(RequestBodies.JointAnswerBody.class, "JointAnswerRequest"),
+                Map.entry(RequestBodies.JointOpinionBody.class, "JointOpinionInput"),
+                Map.entry(RequestBodies.JointMeetingBody.class, "JointMeetingRequest"),
+                Map.entry(RequestBodies.JointTimeoutsBody.class, "JointTimeoutsRequest"),
+                Map.entry(RequestBodies.ReportBody.class, "ReportRequest"),
+                Map.entry(RequestBodies.ReportUpdateBody.class, "ReportUpdateRequest"),
+                Map.entry(RequestBodies.DeliveryBody.class, "DeliveryRequest"),
+                Map.entry(RequestBodies.WithdrawBody.class, "WithdrawRequest"),
+                Map.entry(RequestBodies.NewInquiryBody.class, "NewInquiryRequest"),
+                Map.entry(RequestBodies.HandOverBody.class, "HandOverRequest"),
+                Map.entry(RequestBodies.CloseInquiryBody.class, "CloseInquiryRequest"));
         return map.entrySet().stream().map(e -> Arguments.of(e.getValue(), e.getKey()));
     }
 

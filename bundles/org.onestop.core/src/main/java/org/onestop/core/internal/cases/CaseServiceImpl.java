@@ -700,6 +700,16 @@ public final class CaseServiceImpl implements CaseService {
             if (type == HandlingType.REPORTED && ctx.state != CaseState.REPORTED) {
                 throw OneStopException.state("上报件须先上报上级中心，由上级决定");
             }
+            if (type == HandlingType.REPORTED) {
+                // The higher level went through the steps after the report; its decision closes them here.
+                for (int i = 0; i < ctx.p.steps.size() - 1; i++) {
+                    StepProgress s = ctx.p.steps.get(i);
+                    if (!s.completed()) {
+                        ctx.p.steps.set(i, completed(s, ctx.on, ctx.actor, "由" + ctx.p.report.toCenterName() + "办理",
+                                s.startedOn()));
+                    }
+                }
+            }
             if (type == HandlingType.PROMISED || type == HandlingType.JOINT) {
                 StepProgress open = ctx.p.currentStep();
                 if (open != null && open.number() < ctx.p.steps.size()) {

@@ -357,9 +357,10 @@ public final class DocumentFactory {
         }
         return switch (m) {
             case WINDOW -> m.label() + "（" + ctx.center().name() + ctx.department().name() + "窗口）";
-            case MAIL -> m.label() + "（邮件号：" + Objects.toString(d.trackingNumber(), "") + "；邮寄地址："
-                    + Objects.toString(d.address(), "") + "）";
-            case ELECTRONIC -> m.label() + "（送达地址：" + Objects.toString(d.address(), "") + "）";
+            // The address is the applicant's personal data: it stays in the case's delivery record, shown only
+            // to those who may read personal data, and never in a document every reader of the case sees.
+            case MAIL -> m.label() + "（邮件号：" + Objects.toString(d.trackingNumber(), "") + "；寄往申请人提供的邮寄地址）";
+            case ELECTRONIC -> m.label() + "（送达至申请人提供的电子送达地址）";
         };
     }
 

@@ -287,7 +287,7 @@ class DocumentFactoryTest {
         assertEquals("送达回证", mail.title());
         assertEquals(List.of(
                 "送达文书：准予行政许可决定书（文书编号：" + decision + "）、食品经营许可证。",
-                "送达方式：邮寄送达（邮件号：1180123456789；邮寄地址：安徽省马鞍山市含山县环峰镇和州路8号）。",
+                "送达方式：邮寄送达（邮件号：1180123456789；寄往申请人提供的邮寄地址）。",
                 "受送达人：申请人。签收人：申请人本人。",
                 "送达日期：2026年10月22日。",
                 "送达人：" + CLERK + "。"), mail.body());
@@ -302,7 +302,9 @@ class DocumentFactoryTest {
 
         CaseDocument electronic = factory.delivery(context(LICENSE, DocumentFixture.decidedCase(Decision.APPROVED, decision),
                 CaseAct.DELIVER, TODAY, 8), new Delivery(DeliveryMethod.ELECTRONIC, null, null, "zhangsan@example.cn", TODAY));
-        assertEquals("送达方式：电子送达（送达地址：zhangsan@example.cn）。", electronic.body().get(1));
+        assertEquals("送达方式：电子送达（送达至申请人提供的电子送达地址）。", electronic.body().get(1));
+        assertFalse(electronic.toString().contains("zhangsan@example.cn"), "the address is personal data");
+        assertFalse(mail.toString().contains("和州路"), "the address is personal data");
         assertEquals("送达日期：2026年10月20日。", electronic.body().get(3));
     }
 

@@ -1,10 +1,13 @@
 package org.onestop.web.internal.osgi;
 
 import jakarta.servlet.Servlet;
+import java.time.Clock;
 import org.onestop.api.access.AccessService;
 import org.onestop.api.calendar.WorkCalendar;
 import org.onestop.api.cases.CaseService;
 import org.onestop.api.catalog.CatalogService;
+import org.onestop.api.documents.DocumentService;
+import org.onestop.api.inquiry.InquiryService;
 import org.onestop.api.plugin.PluginDirectory;
 import org.onestop.web.internal.OneStopApi;
 import org.onestop.web.internal.servlet.ApiServlet;
@@ -19,7 +22,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
  * Registers the JSON API on the OSGi Servlet Whiteboard (Felix HTTP Jetty 12 tracks {@code jakarta.servlet.Servlet}
  * services that carry {@code osgi.http.whiteboard.servlet.pattern}). The property types also make bnd require
  * the whiteboard implementation ({@code osgi.implementation=osgi.http}, version 2.0), so the bundle does not
- * resolve without one. The five services are static references: the API is useless without any of them (without
+ * resolve without one. The seven services are static references: the API is useless without any of them (without
  * the access service nobody could be told apart from the public, and every protected route would be open or
  * closed to all), and when one is replaced the component is simply rebuilt. It keeps the default ranking, 0:
  * while it is not registered, {@link UnavailableServletComponent}, registered at the same pattern with the
@@ -34,9 +37,10 @@ public final class ApiServletComponent extends ApiServlet {
 
     @Activate
     public ApiServletComponent(@Reference CatalogService catalog, @Reference CaseService cases,
+            @Reference DocumentService documents, @Reference InquiryService inquiries,
             @Reference WorkCalendar calendar, @Reference PluginDirectory plugins, @Reference AccessService access,
             BundleContext context) {
-        super(new OneStopApi(catalog, cases, calendar, plugins, access,
-                context.getBundle().getVersion().toString()).router());
+        super(new OneStopApi(catalog, cases, documents, inquiries, calendar, plugins, access,
+                Clock.system(OneStopApi.CHINA), context.getBundle().getVersion().toString()).router());
     }
 }

@@ -81,10 +81,11 @@ public class ApiServlet extends HttpServlet {
         if (answer.location() != null) {
             resp.setHeader("Location", req.getContextPath() + req.getServletPath() + answer.location());
         }
+        answer.headers().forEach(resp::setHeader);
         if (answer.status() == 204) {
             return;
         }
-        resp.setContentType(CONTENT_TYPE);
+        resp.setContentType(answer.contentType() == null ? CONTENT_TYPE : answer.contentType());
         resp.setContentLength(answer.json().length);
         if (!req.getMethod().equals("HEAD")) {
             resp.getOutputStream().write(answer.json());

@@ -80,7 +80,19 @@ class WhiteboardRegistrationTest {
     @Test
     void theStandInNeedsNothingAndTheApiNeedsItsServices() {
         assertEquals(0, unavailable.getElementsByTagName("reference").getLength(), "always active");
-        assertTrue(api.getElementsByTagName("reference").getLength() >= 5);
+        List<String> interfaces = new ArrayList<>();
+        NodeList references = api.getElementsByTagName("reference");
+        for (int i = 0; i < references.getLength(); i++) {
+            Element reference = (Element) references.item(i);
+            interfaces.add(reference.getAttribute("interface"));
+            assertTrue(List.of("", "static").contains(reference.getAttribute("policy")), "static: " + interfaces);
+            assertTrue(List.of("", "1..1").contains(reference.getAttribute("cardinality")), "mandatory: " + interfaces);
+        }
+        assertEquals(new java.util.TreeSet<>(List.of("org.onestop.api.access.AccessService",
+                "org.onestop.api.calendar.WorkCalendar", "org.onestop.api.cases.CaseService",
+                "org.onestop.api.catalog.CatalogService", "org.onestop.api.documents.DocumentService",
+                "org.onestop.api.inquiry.InquiryService", "org.onestop.api.plugin.PluginDirectory")),
+                new java.util.TreeSet<>(interfaces));
     }
 
     private static File location(Class<?> type) throws URISyntaxException {
