@@ -156,8 +156,12 @@ class CaseHandlingTest {
         assertTrue(String.join("", notice.body()).contains(licence.name()), "the notice names the missing licence");
         assertTrue(String.join("", notice.body()).contains(form), "and the unsigned form");
 
-        // The applicant brings both; a second notice may not flag what the first found in order.
-        cases.supplement(HANSHAN, c.number(), new SupplementRequest(List.of(licence, partial.get(0)), ActDetails.by("clerk", "A01")));
+        // The licence alone does not answer the notice: the unsigned form must come back too.
+        cases.supplement(HANSHAN, c.number(), new SupplementRequest(List.of(licence), ActDetails.by("clerk", "A01")));
+        OneStopException unanswered = assertThrows(OneStopException.class, () -> cases.accept(HANSHAN, c.number(), by("clerk")));
+        assertTrue(unanswered.getMessage().contains(form), unanswered.getMessage());
+        // The applicant brings it; a second notice may not flag what the first found in order.
+        cases.supplement(HANSHAN, c.number(), new SupplementRequest(List.of(partial.get(0)), ActDetails.by("clerk", "A01")));
         String settled = partial.get(1).name();
         OneStopException breach = assertThrows(OneStopException.class, () -> cases.issueOneTimeNotice(HANSHAN, c.number(),
                 new NoticeRequest(List.of(new MaterialProblem(settled, ProblemKind.NOT_COMPLIANT, "补充说明")), by("clerk"))));

@@ -7,7 +7,8 @@ import java.util.List;
  * parts of a joint case, the report to a higher level, the decision, the delivery, visits and breaches.
  *
  * @param conditionsMet    the conditional materials whose condition applies to the applicant, as received
- * @param flagged          every material problem notified so far, in the order notified
+ * @param flagged          the problems notices raised that the applicant has not yet answered by handing the
+ *                         material in again, in the order notified; the case is accepted only when none is left
  * @param settled          materials a notice found in order (present and unflagged), not handed in again since:
  *                         a later notice may not flag them (一次性告知)
  * @param notices          how many one-time notices were issued

@@ -43,7 +43,8 @@ public interface CaseService {
 
     /**
      * Accepts a received case (受理, with its 受理通知书): the clock starts (the acceptance day is not
-     * counted) and the deadline is set. Refused while the platform's check finds a problem.
+     * counted) and the deadline is set. Refused while the platform's check finds a problem, or a problem a
+     * notice raised has not been answered by handing the material in again.
      */
     Case accept(String centerId, String number, ActDetails act);
 
@@ -71,7 +72,10 @@ public interface CaseService {
     /** Asks for an extension (申请延期); refused if it would pass the legal limit. */
     Case requestExtension(String centerId, String number, ExtensionRequest request);
 
-    /** Approves or rejects the pending extension request; an approval moves the deadline. */
+    /**
+     * Approves or rejects the pending extension request; an approval moves the deadline. Decided while the clock
+     * runs, not during a special procedure, so that the new deadline is known when it is written down.
+     */
     Case decideExtension(String centerId, String number, ExtensionDecision decision);
 
     /** A department answers its part of a joint case. */

@@ -231,8 +231,9 @@ public final class CaseServiceImpl implements CaseService {
                 return;
             }
             ctx.p.notices++;
+            List<MaterialProblem> outstanding = MaterialRules.union(ctx.p.flagged, all);
             ctx.p.flagged.clear();
-            ctx.p.flagged.addAll(MaterialRules.union(ctx.current.progress().flagged(), all));
+            ctx.p.flagged.addAll(outstanding);
             for (SubmittedMaterial m : ctx.current.materials()) {
                 boolean listed = item.materials().stream().anyMatch(x -> x.name().equals(m.name()));
                 boolean flagged = all.stream().anyMatch(p -> p.material().equals(m.name()));
@@ -257,8 +258,9 @@ public final class CaseServiceImpl implements CaseService {
             for (SubmittedMaterial m : brought) {
                 materials.removeIf(old -> old.name().equals(m.name()));
                 materials.add(m);
-                // Handed in again: a later notice may judge it afresh.
+                // Handed in again: the notice's problems with it are answered, and a later notice may judge it afresh.
                 ctx.p.settled.remove(m.name());
+                ctx.p.flagged.removeIf(p -> p.material().equals(m.name()));
             }
             check.rule("materials", materials.size() <= MAX_MATERIALS, "材料不能超过" + MAX_MATERIALS + "项");
             ctx.materials = materials;
@@ -281,9 +283,10 @@ public final class CaseServiceImpl implements CaseService {
         });
     }
 
+    /** The platform's check finds nothing, and every problem a notice raised was answered by a new copy. */
     private static void requireCompleteMaterials(ActContext ctx) {
-        List<MaterialProblem> problems = MaterialRules.check(ctx.item(), ctx.current.channel(), ctx.current.materials(),
-                ctx.p.conditionsMet);
+        List<MaterialProblem> problems = MaterialRules.union(MaterialRules.check(ctx.item(), ctx.current.channel(),
+                ctx.current.materials(), ctx.p.conditionsMet), ctx.p.flagged);
         if (!problems.isEmpty()) {
             throw OneStopException.invalid("materials", "材料不齐全或不符合要求（" + String.join("；", problems.stream()
                     .map(p -> p.material() + "：" + p.kind().label()).toList()) + "），请出具一次性告知书");
@@ -480,7 +483,9 @@ public final class CaseServiceImpl implements CaseService {
     public Case decideExtension(String centerId, String number, ExtensionDecision decision) {
         Check check = Check.at("");
         check.present("request", decision, "延期审批");
-        return act(centerId, number, "延期审批", decision.act(), RUNNING, ctx -> {
+        // Approved only while the clock runs: during a special procedure the deadline is not yet known, and
+        // the notice must not state a date the procedure will move.
+        return act(centerId, number, "延期审批", decision.act(), EnumSet.of(CaseState.ACCEPTED), ctx -> {
             Extension pending = ctx.p.pendingExtension();
             if (pending == null) {
                 throw OneStopException.state("没有待批准的延期申请");

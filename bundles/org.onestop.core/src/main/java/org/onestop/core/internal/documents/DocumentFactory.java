@@ -118,7 +118,11 @@ public final class DocumentFactory {
                 bases(ctx, licensingLaw(ctx, "第四十五条")), false);
     }
 
-    /** 延长审批期限通知书: the days, the reason, the approver and the new deadline. */
+    /**
+     * 延长审批期限通知书: the days, the reason, the approval and the new deadline. The approver is named by office
+     * (本机关负责人), as the law names them: the person and their account stay in the case's record, off a page
+     * the applicant prints.
+     */
     public CaseDocument extension(DocumentContext ctx, Extension extension) {
         Objects.requireNonNull(extension, "extension");
         if (extension.status() != ExtensionStatus.APPROVED) {
@@ -128,7 +132,7 @@ public final class DocumentFactory {
         String law = license(ctx) ? "根据" + LICENSING_LAW + "第四十二条第一款的规定，" : "";
         List<String> body = paragraphs(
                 application(ctx) + accepted(ctx) + "因" + Wording.clause(extension.reason())
-                        + "，本机关不能在承诺办理时限内作出决定。" + law + "经" + extension.decidedBy() + "批准，办理期限延长"
+                        + "，本机关不能在承诺办理时限内作出决定。" + law + "经本机关负责人批准，办理期限延长"
                         + extension.days() + "个工作日"
                         + (ctx.c().deadline() == null ? "" : "，延长后的办结期限为" + Wording.date(ctx.c().deadline()))
                         + "。",

@@ -225,7 +225,8 @@ class DocumentFactoryTest {
         String text = text(d);
         assertEquals("延长审批期限通知书", d.title());
         assertTrue(text.contains("因需征求卫生健康部门意见，本机关不能在承诺办理时限内作出决定。"), text);
-        assertTrue(text.contains("经局长周强批准，办理期限延长5个工作日，延长后的办结期限为2026年10月27日。"), text);
+        assertTrue(text.contains("经本机关负责人批准，办理期限延长5个工作日，延长后的办结期限为2026年10月27日。"), text);
+        assertFalse(text.contains("周强"), "the approver's person stays off the applicant's page");
         assertTrue(text.contains("第四十二条第一款的规定"), text);
         assertTrue(d.bases().contains("《中华人民共和国行政许可法》第四十二条第一款"), d.bases().toString());
 
