@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import static org.onestop.web.internal.Fixture.error;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,13 +17,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.onestop.api.access.Permission;
 import org.onestop.api.access.Principal;
 import org.onestop.api.access.Role;
@@ -41,8 +37,7 @@ import org.onestop.web.internal.Fixture.Who;
  * the rule but fails validation afterwards (an empty or half body), so that no cell changes anything the
  * next one depends on.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AccessMatrixTest {
+class AccessMatrixTest extends FixtureTest {
 
     private static final String CENTER = "hanshan";
     /** The department of the case and the item the matrix uses. */
@@ -66,15 +61,13 @@ class AccessMatrixTest {
         UNAUTHENTICATED, FORBIDDEN, HIDDEN, ALLOWED
     }
 
-    private Fixture fx;
     private String number;
     private String inquiry;
     private final Map<String, Who> callers = new LinkedHashMap<>();
     private final Map<String, String> accounts = new LinkedHashMap<>();
 
     @BeforeAll
-    void start(@TempDir Path dataDir) {
-        fx = new Fixture(dataDir);
+    void prepare() {
         number = fx.receiveMarketCase();
         inquiry = fx.oneStop.inquiries().open(CENTER, new NewInquiry("食品经营许可要带什么材料", "张三丰", "13912345678",
                 "HS-SCJG-003", "hs.clerk", "A03")).id();
@@ -93,11 +86,6 @@ class AccessMatrixTest {
         accounts.put("CLERK of hrss", "hs.clerk.hrss");
         callers.put("ADMINISTRATOR of maanshan", fx.maanshanAdmin);
         accounts.put("ADMINISTRATOR of maanshan", "mas.admin");
-    }
-
-    @AfterAll
-    void stop() {
-        fx.close();
     }
 
     @TestFactory

@@ -12,13 +12,9 @@ import static org.onestop.web.internal.Fixture.json;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.onestop.api.cases.CaseState;
 import org.onestop.web.internal.Fixture.Who;
 
@@ -27,23 +23,15 @@ import org.onestop.web.internal.Fixture.Who;
  * wrong passwords, revoked tokens, CSRF rejection, session fixation, sign-out, cross-department and
  * cross-center access, masking, the security log, and the people and token endpoints.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AccessTest {
+class AccessTest extends FixtureTest {
 
     private static final String CASES = "/centers/hanshan/cases";
 
-    private Fixture fx;
     private String marketCase;
 
     @BeforeAll
-    void start(@TempDir Path dataDir) {
-        fx = new Fixture(dataDir);
+    void prepare() {
         marketCase = fx.receiveMarketCase();
-    }
-
-    @AfterAll
-    void stop() {
-        fx.close();
     }
 
     // --- sign-in and sessions ------------------------------------------------------------------------

@@ -12,14 +12,9 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,22 +26,9 @@ import org.onestop.api.catalog.MaterialForm;
  * clerk. Nothing here receives a case successfully, so the services are shared by all tests; the case flow
  * is in {@code ApiServletJettyTest}, access in {@code AccessTest} and {@code AccessMatrixTest}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ApiRouterTest {
+class ApiRouterTest extends FixtureTest {
 
     private static final String CASES = "/centers/hanshan/cases";
-
-    private Fixture fx;
-
-    @BeforeAll
-    void start(@TempDir Path dataDir) {
-        fx = new Fixture(dataDir);
-    }
-
-    @AfterAll
-    void stop() {
-        fx.close();
-    }
 
     // --- routing -------------------------------------------------------------------------------------
 

@@ -10,13 +10,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,23 +21,10 @@ import org.onestop.web.internal.Fixture.Who;
  * Bad input on the access endpoints: missing fields, wrong types, huge bodies, bodies not in UTF-8, SQL and
  * script fragments. Each is a 4xx naming its field where there is one, never a 500, and nothing is stored half.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BadInputTest {
+class BadInputTest extends FixtureTest {
 
     private static final String PEOPLE = "/centers/hanshan/people";
     private static final String TOKENS = "/centers/hanshan/tokens";
-
-    private Fixture fx;
-
-    @BeforeAll
-    void start(@TempDir Path dataDir) {
-        fx = new Fixture(dataDir);
-    }
-
-    @AfterAll
-    void stop() {
-        fx.close();
-    }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {

@@ -10,14 +10,9 @@ import static org.onestop.web.internal.Fixture.json;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.onestop.api.access.Role;
@@ -29,22 +24,10 @@ import org.onestop.web.internal.Fixture.Who;
  * 400 naming it; a case of another department: 404; a missing permission: 403). Each test works on cases of
  * its own, so the order of the tests does not matter.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CaseActsTest {
+class CaseActsTest extends FixtureTest {
 
-    private Fixture fx;
     /** A received market case the bad-input cases share; none of them changes it. */
     private String received;
-
-    @BeforeAll
-    void start(@TempDir Path dataDir) {
-        fx = new Fixture(dataDir);
-    }
-
-    @AfterAll
-    void stop() {
-        fx.close();
-    }
 
     // --- intake ------------------------------------------------------------------------------------------
 

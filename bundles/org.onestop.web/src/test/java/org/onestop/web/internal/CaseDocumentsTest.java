@@ -10,31 +10,24 @@ import static org.onestop.web.internal.Fixture.json;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The documents (文书) the acts issue, as data and as printable pages: for staff who may read the case (the
  * applicant masked unless they may read personal data), and for the applicant with the query code (always
  * masked, no account, no delivery receipt).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CaseDocumentsTest {
+class CaseDocumentsTest extends FixtureTest {
 
-    private Fixture fx;
     /** A market case carried to its delivery by mail: acceptance notice, decision and delivery receipt. */
     private String number;
     private String queryCode;
     private List<String> documents;
 
     @BeforeAll
-    void start(@TempDir Path dataDir) {
-        fx = new Fixture(dataDir);
+    void prepare() {
         JsonObject received = fx.receive(fx.clerk, Fixture.receiveBody());
         number = received.get("number").getAsString();
         queryCode = received.get("queryCode").getAsString();
@@ -47,11 +40,6 @@ class CaseDocumentsTest {
                 """);
         documents = delivered.getAsJsonArray("documents").asList().stream()
                 .map(d -> d.getAsJsonObject().get("number").getAsString()).toList();
-    }
-
-    @AfterAll
-    void stop() {
-        fx.close();
     }
 
     @Test

@@ -11,7 +11,6 @@ import static org.onestop.web.internal.Fixture.json;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,11 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.onestop.api.access.Role;
 import org.onestop.web.internal.Fixture.Who;
 
@@ -42,8 +37,7 @@ import org.onestop.web.internal.Fixture.Who;
  * walks through, and signs its people in afresh each day (sessions do not outlive a night). The scenarios
  * use cases of their own on days of their own, so their order does not matter.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CaseScenariosTest {
+class CaseScenariosTest extends FixtureTest {
 
     private static final String CENTER = "/centers/hanshan";
     private static final String FOOD = "HS-SCJG-003";
@@ -53,19 +47,8 @@ class CaseScenariosTest {
     private static final String RULES = "食品安全自查、从业人员健康管理、进货查验记录、食品安全事故处置等保证食品安全的规章制度";
     private static final String DENIAL_BASIS = "《食品经营许可和备案管理办法》第二十条";
 
-    private Fixture fx;
     /** Today's sessions, by account: signed in again whenever the day changes. */
     private final Map<String, Who> sessions = new HashMap<>();
-
-    @BeforeAll
-    void start(@TempDir Path dataDir) {
-        fx = new Fixture(dataDir);
-    }
-
-    @AfterAll
-    void stop() {
-        fx.close();
-    }
 
     // --- 1. one-time notice, supplement, acceptance before the National Day holiday ----------------------
 

@@ -8,34 +8,16 @@ import static org.onestop.web.internal.Fixture.json;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * First inquiries (首问负责制) over the API: the clerk asked first owns the inquiry, by account, until handing
  * it over; only the owner hands it on or closes it; supervisors read them, with the inquirer masked.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class InquiriesTest {
+class InquiriesTest extends FixtureTest {
 
     private static final String INQUIRIES = "/centers/hanshan/inquiries";
-
-    private Fixture fx;
-
-    @BeforeAll
-    void start(@TempDir Path dataDir) {
-        fx = new Fixture(dataDir);
-    }
-
-    @AfterAll
-    void stop() {
-        fx.close();
-    }
 
     private JsonObject open() {
         ApiResponse r = fx.post(fx.clerk, INQUIRIES, """

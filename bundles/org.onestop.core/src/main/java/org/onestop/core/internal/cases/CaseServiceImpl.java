@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.onestop.api.ErrorCode;
 import org.onestop.api.OneStopException;
 import org.onestop.api.calendar.WorkCalendar;
@@ -100,7 +99,6 @@ public final class CaseServiceImpl implements CaseService {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(CaseServiceImpl.class);
     private static final DateTimeFormatter NUMBER_DATE = DateTimeFormatter.BASIC_ISO_DATE;
-    private static final Pattern PHONE = Pattern.compile("[0-9+() -]{5,20}");
     private static final int MAX_MATERIALS = 200;
     private static final String QUERY_CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
     private static final int QUERY_CODE_LENGTH = 8;
@@ -325,8 +323,7 @@ public final class CaseServiceImpl implements CaseService {
         String reason = check.text("reason", request.reason(), "不予受理理由", 1000).strip();
         String basis = check.text("legalBasis", request.legalBasis(), "法律依据", 300).strip();
         return act(centerId, number, CaseAct.REFUSE.label(), request.act(), BEFORE_ACCEPTANCE, ctx -> {
-            ctx.state = CaseState.REFUSED;
-            ctx.concludedOn = ctx.on;
+            ctx.end(CaseState.REFUSED);
             ctx.eventWithDocument(CaseAct.REFUSE, Map.of(), d -> documents.refusal(d, reason, basis));
         });
     }
@@ -351,9 +348,7 @@ public final class CaseServiceImpl implements CaseService {
             }
             decide(ctx, decision);
             deliver(ctx, new Delivery(DeliveryMethod.WINDOW, ctx.current.applicant().name(), null, null, ctx.on), false);
-            ctx.state = CaseState.CONCLUDED;
-            ctx.concludedOn = ctx.on;
-            ctx.event(CaseAct.CONCLUDE, Map.of());
+            conclude(ctx);
         });
     }
 
@@ -788,11 +783,13 @@ public final class CaseServiceImpl implements CaseService {
 
     @Override
     public Case conclude(String centerId, String number, ActDetails details) {
-        return act(centerId, number, CaseAct.CONCLUDE.label(), details, EnumSet.of(CaseState.DELIVERED), ctx -> {
-            ctx.state = CaseState.CONCLUDED;
-            ctx.concludedOn = ctx.on;
-            ctx.event(CaseAct.CONCLUDE, Map.of());
-        });
+        return act(centerId, number, CaseAct.CONCLUDE.label(), details, EnumSet.of(CaseState.DELIVERED),
+                CaseServiceImpl::conclude);
+    }
+
+    private static void conclude(ActContext ctx) {
+        ctx.end(CaseState.CONCLUDED);
+        ctx.event(CaseAct.CONCLUDE, Map.of());
     }
 
     @Override
@@ -806,8 +803,7 @@ public final class CaseServiceImpl implements CaseService {
                 ProgressEdit.replaceLast(ctx.p.pauses, new PauseRecord(running.procedure(), running.reason(),
                         running.from(), ctx.on, clocks.pausedDays(ctx.centerId(), running.from(), ctx.on)));
             }
-            ctx.state = CaseState.WITHDRAWN;
-            ctx.concludedOn = ctx.on;
+            ctx.end(CaseState.WITHDRAWN);
             ctx.eventWithDocument(CaseAct.WITHDRAW, Map.of(), d -> documents.withdrawal(d, reason));
         });
     }
@@ -889,6 +885,12 @@ public final class CaseServiceImpl implements CaseService {
                 department = s.department(center.id(), current.departmentId()).orElseThrow();
             }
             return department;
+        }
+
+        /** The case ends today in {@code ended}: concluded, refused or withdrawn; its clock stops. */
+        void end(CaseState ended) {
+            state = ended;
+            concludedOn = on;
         }
 
         /** The applicant came to a window; a case complete at intake must not need a third visit (两次终结制). */
@@ -1057,9 +1059,7 @@ public final class CaseServiceImpl implements CaseService {
             check.identifier("idNumber", CreditCode.problem(a.idNumber()));
             id = CreditCode.normalize(a.idNumber());
         }
-        String phone = a.phone() == null || a.phone().isBlank() ? null
-                : check.matches("phone", a.phone().strip(), PHONE, "联系电话", "应为5至20位数字（可含 + - 括号 空格）");
-        return new Applicant(a.type(), name, id, phone);
+        return new Applicant(a.type(), name, id, check.optionalPhone("phone", a.phone()));
     }
 
     private static ActDetails act(ActDetails details, Check a) {

@@ -13,6 +13,8 @@ import org.onestop.api.OneStopException;
  */
 public final class Check {
 
+    private static final Pattern PHONE = Pattern.compile("[0-9+() -]{5,20}");
+
     private final String prefix;
 
     private Check(String prefix) {
@@ -65,6 +67,12 @@ public final class Check {
             throw invalid(field, label + rule);
         }
         return value;
+    }
+
+    /** A contact phone, stripped, or null when none is given: 5 to 20 digits, with + - brackets and spaces. */
+    public String optionalPhone(String field, String value) {
+        return value == null || value.isBlank() ? null
+                : matches(field, value.strip(), PHONE, "联系电话", "应为5至20位数字（可含 + - 括号 空格）");
     }
 
     public int range(String field, int value, int min, int max, String label) {

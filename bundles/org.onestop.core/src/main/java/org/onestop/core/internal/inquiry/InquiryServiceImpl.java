@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.onestop.api.OneStopException;
 import org.onestop.api.catalog.Center;
 import org.onestop.api.catalog.Department;
@@ -36,7 +35,6 @@ public final class InquiryServiceImpl implements InquiryService {
 
     private static final DateTimeFormatter ID_DATE = DateTimeFormatter.BASIC_ISO_DATE;
     /** The same rule as a case applicant's phone, so that a number taken at the desk fits a later case. */
-    private static final Pattern PHONE = Pattern.compile("[0-9+() -]{5,20}");
 
     private final Store store;
     private final Clock clock;
@@ -52,10 +50,7 @@ public final class InquiryServiceImpl implements InquiryService {
         check.present("inquiry", inquiry, "首问登记信息");
         String subject = check.text("subject", inquiry.subject(), "咨询事项", 1000).strip();
         String inquirer = check.text("inquirer", inquiry.inquirer(), "咨询人", 100).strip();
-        String phone = blankToNull(inquiry.phone());
-        if (phone != null) {
-            check.matches("phone", phone, PHONE, "联系电话", "应为5至20位数字（可含 + - 括号 空格）");
-        }
+        String phone = check.optionalPhone("phone", inquiry.phone());
         String itemCode = blankToNull(check.optionalText("itemCode", inquiry.itemCode(), "事项编码", 60));
         String clerk = check.text("clerk", inquiry.clerk(), "首问责任人", 100).strip();
         String window = blankToNull(check.optionalText("window", inquiry.window(), "窗口", 40));
