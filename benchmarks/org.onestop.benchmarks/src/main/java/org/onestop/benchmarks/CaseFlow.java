@@ -22,4 +22,10 @@ interface CaseFlow {
 
     /** How many cases the engine itself records as finished, or -1 when it cannot say; never called while timing. */
     long finishedCases();
+
+    /**
+     * Re-reads every case run so far from the engine's own records and describes each one that did not go
+     * through every act to the end; empty when all did. For the smoke run's few cases; never called while timing.
+     */
+    List<String> audit();
 }

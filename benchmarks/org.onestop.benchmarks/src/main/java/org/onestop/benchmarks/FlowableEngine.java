@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,43 +14,31 @@ import org.flowable.engine.ProcessEngine;
 import org.flowable.engine.ProcessEngineConfiguration;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
+import org.flowable.engine.history.HistoricProcessInstance;
 import org.flowable.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
-import org.flowable.engine.repository.DeploymentBuilder;
 import org.flowable.engine.runtime.ProcessInstance;
 import org.flowable.task.api.Task;
+import org.flowable.task.api.history.HistoricTaskInstance;
 
 /**
- * Flowable, embedded, over a fresh in-memory H2 database, with the case as user tasks in sequence.
- * Set up for speed as far as is fair: no async executor (nothing here is asynchronous), history at
- * {@code audit} (Flowable's default), schema created on start. Each case starts an instance with the
- * case's data as variables, then finds its one open task and completes it, act after act.
+ * Flowable, embedded, over a fresh in-memory H2 database, with issue 5's full path of a promised case as
+ * user tasks in sequence ({@code full-path.bpmn20.xml}: receive, accept, step1, step2, step3, approve,
+ * deliver, conclude). Set up for speed as far as is fair: no async executor (nothing here is
+ * asynchronous), history at {@code audit} (Flowable's default), schema created on start. Each case starts
+ * an instance with the case's data as variables, then finds its one open task with a query, checks it is
+ * the expected one and completes it through the {@link TaskService}, task after task.
  */
-final class FlowableEngine implements AutoCloseable {
+final class FlowableEngine implements CaseFlow, AutoCloseable {
 
-    /** The processes deployed, one per BPMN file beside this class. */
-    enum Process {
-        FULL_PATH("onestopFullPath", "full-path.bpmn20.xml", CaseFlow.FULL_PATH),
-        THREE_ACTS("onestopThreeActs", "three-acts.bpmn20.xml", List.of("receive", "accept", "conclude"));
-
-        final String key;
-        final String resource;
-        final List<String> acts;
-
-        Process(String key, String resource, List<String> acts) {
-            this.key = key;
-            this.resource = resource;
-            this.acts = acts;
-        }
-    }
-
+    static final String PROCESS_KEY = "onestopFullPath";
+    static final String PROCESS_RESOURCE = "org/onestop/benchmarks/full-path.bpmn20.xml";
     static final HistoryLevel HISTORY = HistoryLevel.AUDIT;
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     /** What OneStop stores at receipt, given to each instance as variables. */
     private static final Map<String, Object> CASE_DATA = Map.of("itemCode", BenchmarkCatalog.ITEM, "applicantType",
             "PERSON", "applicantName", "张三", "applicantId", OneStopFlow.APPLICANT_ID, "applicantPhone", "13912345678",
-            "channel", "WINDOW", "materials",
-            "[{\"name\":\"" + BenchmarkCatalog.MATERIAL + "\",\"form\":\"ORIGINAL\",\"copies\":1}]");
+            "channel", "WINDOW", "materials", materialsJson());
 
     private final String jdbcUrl;
     private final ProcessEngine engine;
@@ -75,11 +64,8 @@ final class FlowableEngine implements AutoCloseable {
         configuration.setDisableIdmEngine(true);
         configuration.setDisableEventRegistry(true);
         this.engine = configuration.buildProcessEngine();
-        DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("onestop-bench");
-        for (Process p : Process.values()) {
-            deployment.addClasspathResource("org/onestop/benchmarks/" + p.resource);
-        }
-        deployment.deploy();
+        engine.getRepositoryService().createDeployment().name("onestop-bench").addClasspathResource(PROCESS_RESOURCE)
+                .deploy();
         this.runtime = engine.getRuntimeService();
         this.tasks = engine.getTaskService();
         this.history = engine.getHistoryService();
@@ -92,39 +78,64 @@ final class FlowableEngine implements AutoCloseable {
                 + ", jdbc:h2:mem:…;DB_CLOSE_DELAY=-1, " + CASE_DATA.size() + " case variables at start";
     }
 
-    /** Cases of one process on this engine. */
-    CaseFlow flow(Process process) {
-        return new CaseFlow() {
-            @Override
-            public String label() {
-                return "Flowable " + ProcessEngine.class.getPackage().getImplementationVersion() + ", H2 in memory"
-                        + (process == Process.FULL_PATH ? " (full path)" : " (OneStop's acts)");
-            }
+    static String version() {
+        return ProcessEngine.class.getPackage().getImplementationVersion();
+    }
 
-            @Override
-            public List<String> acts() {
-                return process.acts;
-            }
+    @Override
+    public String label() {
+        return "Flowable " + version() + ", H2 in memory";
+    }
 
-            @Override
-            public void runCase() {
-                ProcessInstance instance = runtime.startProcessInstanceByKey(process.key,
-                        "case-" + businessKeys.incrementAndGet(), CASE_DATA);
-                for (String act : process.acts) {
-                    Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
-                    if (task == null || !act.equals(task.getTaskDefinitionKey())) {
-                        throw new IllegalStateException("instance " + instance.getId() + " expected task " + act
-                                + ", found " + (task == null ? "none" : task.getTaskDefinitionKey()));
-                    }
-                    tasks.complete(task.getId());
-                }
-            }
+    /** One user task per act of the full path. */
+    @Override
+    public List<String> acts() {
+        return FULL_PATH;
+    }
 
-            @Override
-            public long finishedCases() {
-                return history.createHistoricProcessInstanceQuery().processDefinitionKey(process.key).finished().count();
+    @Override
+    public void runCase() {
+        ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, "case-" + businessKeys.incrementAndGet(),
+                CASE_DATA);
+        for (String act : FULL_PATH) {
+            Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+            if (task == null || !act.equals(task.getTaskDefinitionKey())) {
+                throw new IllegalStateException("instance " + instance.getId() + " expected task " + act + ", found "
+                        + (task == null ? "none" : task.getTaskDefinitionKey()));
             }
-        };
+            tasks.complete(task.getId());
+        }
+    }
+
+    @Override
+    public long finishedCases() {
+        return history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).finished().count();
+    }
+
+    /**
+     * Every instance of the process, re-read from Flowable's history: each must have ended at the end event,
+     * with exactly the full path's user tasks, each completed once; and none may still be running.
+     */
+    @Override
+    public List<String> audit() {
+        List<String> problems = new ArrayList<>();
+        long running = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count();
+        if (running > 0) {
+            problems.add(running + " instances still running");
+        }
+        List<String> expected = FULL_PATH.stream().sorted().toList();
+        for (HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                .list()) {
+            List<HistoricTaskInstance> done = history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
+                    .list();
+            List<String> keys = done.stream().map(HistoricTaskInstance::getTaskDefinitionKey).sorted().toList();
+            if (instance.getEndTime() == null || !"end".equals(instance.getEndActivityId()) || !keys.equals(expected)
+                    || done.stream().anyMatch(t -> t.getEndTime() == null)) {
+                problems.add("instance " + instance.getBusinessKey() + " ended " + instance.getEndTime() + " at "
+                        + instance.getEndActivityId() + " with tasks " + keys);
+            }
+        }
+        return problems;
     }
 
     @Override
@@ -136,5 +147,14 @@ final class FlowableEngine implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("H2 did not shut down: " + e.getMessage(), e);
         }
+    }
+
+    private static String materialsJson() {
+        StringBuilder json = new StringBuilder("[");
+        for (var m : BenchmarkCatalog.submitted()) {
+            json.append(json.length() > 1 ? "," : "").append("{\"name\":\"").append(m.name()).append("\",\"form\":\"")
+                    .append(m.form()).append("\",\"copies\":").append(m.copies()).append('}');
+        }
+        return json.append(']').toString();
     }
 }

@@ -12,6 +12,7 @@ import org.onestop.api.calendar.CenterDay;
 import org.onestop.api.cases.Case;
 import org.onestop.api.cases.CaseEvent;
 import org.onestop.api.cases.CaseQuery;
+import org.onestop.api.cases.SubmittedMaterial;
 import org.onestop.api.catalog.Center;
 import org.onestop.api.catalog.Department;
 import org.onestop.api.catalog.Item;
@@ -69,12 +70,15 @@ public interface StoreSession {
     void insertCase(String centerId, Case c);
 
     /**
-     * Writes the case's new state, materials and progress and appends {@code events}, provided the stored revision is still
+     * Writes the case's new state and progress and appends {@code events}, provided the stored revision is still
      * {@code expectedRevision}; the stored revision becomes {@code c.revision()}.
      *
      * @return false when another writer changed the case first (nothing was written)
      */
     boolean updateCase(String centerId, Case c, int expectedRevision, List<CaseEvent> events);
+
+    /** Replaces the materials handed in for the case (after a supplement), within the act's transaction. */
+    void updateCaseMaterials(String centerId, String number, List<SubmittedMaterial> materials);
 
     /** The case with its whole timeline. */
     Optional<Case> findCase(String centerId, String number);

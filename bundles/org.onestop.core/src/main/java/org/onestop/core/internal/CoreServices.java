@@ -14,6 +14,8 @@ import org.onestop.core.internal.access.AccessSettings;
 import org.onestop.core.internal.calendar.NationalSchedules;
 import org.onestop.core.internal.calendar.WorkCalendarImpl;
 import org.onestop.core.internal.cases.CaseServiceImpl;
+import org.onestop.core.internal.cases.LightThresholds;
+import org.onestop.core.internal.catalog.CatalogCache;
 import org.onestop.core.internal.catalog.CatalogServiceImpl;
 import org.onestop.core.internal.documents.DocumentServiceImpl;
 import org.onestop.core.internal.inquiry.InquiryServiceImpl;
@@ -42,8 +44,9 @@ public final class CoreServices {
 
     public CoreServices(Store store, NationalSchedules schedules, Clock clock, AccessSettings accessSettings) {
         this.calendar = new WorkCalendarImpl(store, schedules);
-        this.catalog = new CatalogServiceImpl(store, clock, calendar::forget);
-        this.cases = new CaseServiceImpl(store, calendar, bus, clock);
+        CatalogCache catalogCache = new CatalogCache();
+        this.catalog = new CatalogServiceImpl(store, clock, calendar::forget, catalogCache);
+        this.cases = new CaseServiceImpl(store, calendar, bus, clock, catalogCache, LightThresholds.DEFAULT);
         this.access = AccessServiceImpl.create(store, clock, accessSettings);
         this.inquiries = new InquiryServiceImpl(store, clock);
         this.documents = new DocumentServiceImpl(store);

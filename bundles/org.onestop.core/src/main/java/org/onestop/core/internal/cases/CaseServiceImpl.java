@@ -74,6 +74,7 @@ import org.onestop.api.documents.CaseDocument;
 import org.onestop.api.id.CreditCode;
 import org.onestop.api.id.ResidentId;
 import org.onestop.api.plugin.CaseEventNotice;
+import org.onestop.core.internal.catalog.CatalogCache;
 import org.onestop.core.internal.catalog.CatalogServiceImpl;
 import org.onestop.core.internal.catalog.Check;
 import org.onestop.core.internal.documents.DocumentContext;
@@ -103,6 +104,8 @@ public final class CaseServiceImpl implements CaseService {
     private static final String QUERY_CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
     private static final int QUERY_CODE_LENGTH = 8;
     private static final int TIMER_ATTEMPTS = 3;
+    /** Cases kept as last written: a hall's open cases of a busy day, a few MB. */
+    private static final int RECENT_CASES = 4096;
 
     private static final Set<CaseState> BEFORE_ACCEPTANCE = EnumSet.of(CaseState.RECEIVED, CaseState.SUPPLEMENTING);
     private static final Set<CaseState> RUNNING = EnumSet.of(CaseState.ACCEPTED, CaseState.PAUSED);
@@ -116,20 +119,24 @@ public final class CaseServiceImpl implements CaseService {
     private final CaseEventBus bus;
     private final Clock clock;
     private final CaseClocks clocks;
+    private final CatalogCache catalog;
+    private final RecentCases recent = new RecentCases(RECENT_CASES);
     private final DocumentFactory documents = new DocumentFactory();
     private final SecureRandom random = new SecureRandom();
     /** Item versions never change once written, so each is read once: acts and clocks must not query it per case. */
     private final Map<String, Item> itemVersions = new ConcurrentHashMap<>();
 
-    public CaseServiceImpl(Store store, WorkCalendar calendar, CaseEventBus bus, Clock clock) {
-        this(store, calendar, bus, clock, LightThresholds.DEFAULT);
-    }
-
-    public CaseServiceImpl(Store store, WorkCalendar calendar, CaseEventBus bus, Clock clock, LightThresholds thresholds) {
+    /**
+     * @param catalog    the catalog records acts read, shared with the catalog service that keeps it current
+     * @param thresholds when a running case's light turns yellow
+     */
+    public CaseServiceImpl(Store store, WorkCalendar calendar, CaseEventBus bus, Clock clock, CatalogCache catalog,
+            LightThresholds thresholds) {
         this.store = store;
         this.calendar = calendar;
         this.bus = bus;
         this.clock = clock;
+        this.catalog = catalog;
         this.clocks = new CaseClocks(calendar, thresholds);
     }
 
@@ -149,8 +156,8 @@ public final class CaseServiceImpl implements CaseService {
         Channel channel = request.channel() == null ? Channel.WINDOW : request.channel();
 
         Case received = store.inTransaction(s -> {
-            Center center = CatalogServiceImpl.requireCenter(s, centerId);
-            Item item = s.itemInForce(centerId, request.itemCode().strip(), on).orElseThrow(() -> OneStopException.notFound(
+            Center center = catalog.center(s, centerId);
+            Item item = catalog.itemInForce(s, centerId, request.itemCode().strip(), on).orElseThrow(() -> OneStopException.notFound(
                     "itemCode", "事项“" + request.itemCode() + "”不存在或在" + on + "尚未生效"));
             List<String> conditions = conditionsMet(item, request.conditionsMet(), check);
             checkWindow(s, centerId, item.departmentId(), act.window(), actCheck);
@@ -167,6 +174,7 @@ public final class CaseServiceImpl implements CaseService {
             s.insertCase(centerId, c);
             return c;
         });
+        recent.put(received);
         publish(received, received.timeline());
         return received;
     }
@@ -882,7 +890,7 @@ public final class CaseServiceImpl implements CaseService {
 
         private Department department() {
             if (department == null) {
-                department = s.department(center.id(), current.departmentId()).orElseThrow();
+                department = catalog.department(s, center.id(), current.departmentId()).orElseThrow();
             }
             return department;
         }
@@ -922,35 +930,61 @@ public final class CaseServiceImpl implements CaseService {
         Check check = Check.at("");
         ActDetails a = act(details, check);
         LocalDate on = dayOf(a, today(), check);
+        try {
+            return act(centerId, number, what, a, on, allowed, body, check, true);
+        } catch (StaleCase e) {
+            return act(centerId, number, what, a, on, allowed, body, check, false);
+        }
+    }
+
+    /**
+     * One attempt at an act. Starting from the recently written copy of the case saves reading it; if that copy
+     * turns out stale (the revision guard fails) or the act is refused on it, the attempt is abandoned and the
+     * act starts over from the database, so no answer ever rests on the copy alone.
+     */
+    private Case act(String centerId, String number, String what, ActDetails a, LocalDate on, Set<CaseState> allowed,
+            ActBody body, Check check, boolean fromRecent) {
         ActContext[] done = new ActContext[1];
         Case written = store.inTransaction(s -> {
-            Center center = CatalogServiceImpl.requireCenter(s, centerId);
-            Case current = requireCase(s, centerId, number);
-            if (!allowed.contains(current.state())) {
-                throw OneStopException.state("办件当前状态为“" + current.state().label() + "”，" + what + "需要状态"
-                        + String.join("或", allowed.stream().map(st -> "“" + st.label() + "”").toList()));
+            Center center = catalog.center(s, centerId);
+            Case recentCopy = fromRecent && number != null ? recent.get(centerId, number) : null;
+            Case current = recentCopy != null ? recentCopy : requireCase(s, centerId, number);
+            try {
+                if (!allowed.contains(current.state())) {
+                    throw OneStopException.state("办件当前状态为“" + current.state().label() + "”，" + what + "需要状态"
+                            + String.join("或", allowed.stream().map(st -> "“" + st.label() + "”").toList()));
+                }
+                checkWindow(s, centerId, current.departmentId(), a.window(), check);
+                LocalDate previous = current.timeline().get(current.timeline().size() - 1).on();
+                if (on.isBefore(previous)) {
+                    throw check.invalid("on", "办理日期不能早于上一次办理（" + previous + "）");
+                }
+                ActContext ctx = new ActContext(s, center, current, on, a);
+                body.apply(ctx);
+                if (ctx.events.isEmpty()) {
+                    return current;
+                }
+                Case next = ctx.build();
+                if (!s.updateCase(centerId, next, current.revision(), ctx.events)) {
+                    throw OneStopException.conflict("number", "办件“" + number + "”刚被他人办理，请刷新后重试");
+                }
+                if (next.materials() != current.materials()) {
+                    s.updateCaseMaterials(centerId, number, next.materials());
+                }
+                for (Function<Case, CaseDocument> document : ctx.issued) {
+                    s.insertDocument(centerId, document.apply(next));
+                }
+                done[0] = ctx;
+                return next;
+            } catch (OneStopException e) {
+                if (recentCopy != null) {
+                    throw new StaleCase();
+                }
+                throw e;
             }
-            checkWindow(s, centerId, current.departmentId(), a.window(), check);
-            LocalDate previous = current.timeline().get(current.timeline().size() - 1).on();
-            if (on.isBefore(previous)) {
-                throw check.invalid("on", "办理日期不能早于上一次办理（" + previous + "）");
-            }
-            ActContext ctx = new ActContext(s, center, current, on, a);
-            body.apply(ctx);
-            if (ctx.events.isEmpty()) {
-                return current;
-            }
-            Case next = ctx.build();
-            if (!s.updateCase(centerId, next, current.revision(), ctx.events)) {
-                throw OneStopException.conflict("number", "办件“" + number + "”刚被他人办理，请刷新后重试");
-            }
-            for (Function<Case, CaseDocument> document : ctx.issued) {
-                s.insertDocument(centerId, document.apply(next));
-            }
-            done[0] = ctx;
-            return next;
         });
         if (done[0] != null) {
+            recent.put(written);
             publish(written, done[0].events);
             if (done[0].refuseAfterCommit != null) {
                 throw done[0].refuseAfterCommit;
@@ -959,17 +993,26 @@ public final class CaseServiceImpl implements CaseService {
         return written;
     }
 
+    /** The recent copy of a case did not hold; the act starts over from the database. */
+    private static final class StaleCase extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StaleCase() {
+            super(null, null, false, false);
+        }
+    }
+
     private static Case requireCase(StoreSession s, String centerId, String number) {
         return (number == null ? Optional.<Case>empty() : s.findCase(centerId, number)).orElseThrow(
                 () -> OneStopException.notFound("number", "办件“" + number + "”不存在"));
     }
 
     /** A window named for an act must be one of the department's counters (when it has any listed). */
-    private static void checkWindow(StoreSession s, String centerId, String departmentId, String window, Check check) {
+    private void checkWindow(StoreSession s, String centerId, String departmentId, String window, Check check) {
         if (window == null || window.isBlank()) {
             return;
         }
-        List<String> windows = s.department(centerId, departmentId).map(d -> d.windows().stream()
+        List<String> windows = catalog.department(s, centerId, departmentId).map(d -> d.windows().stream()
                 .map(org.onestop.api.catalog.Window::code).toList()).orElse(List.of());
         if (!windows.isEmpty() && !windows.contains(window.strip())) {
             throw check.invalid("window", "窗口“" + window + "”不是该事项实施部门的窗口（" + String.join("、", windows) + "）");

@@ -28,15 +28,32 @@ public final class CatalogServiceImpl implements CatalogService {
     private final Store store;
     private final Clock clock;
     private final Consumer<String> centerDaysChanged;
+    private final CatalogCache cache;
 
     /**
      * @param centerDaysChanged told the id of a center whose own calendar days an import changed, after
      *                          the commit, so that cached calendars are rebuilt
+     * @param cache             told of every change, after its commit
      */
-    public CatalogServiceImpl(Store store, Clock clock, Consumer<String> centerDaysChanged) {
+    public CatalogServiceImpl(Store store, Clock clock, Consumer<String> centerDaysChanged, CatalogCache cache) {
         this.store = store;
         this.clock = clock;
         this.centerDaysChanged = centerDaysChanged;
+        this.cache = cache;
+    }
+
+    /** A catalog with a cache of its own, for the command line and tests that read nothing through cases. */
+    public CatalogServiceImpl(Store store, Clock clock, Consumer<String> centerDaysChanged) {
+        this(store, clock, centerDaysChanged, new CatalogCache());
+    }
+
+    /** A write to the catalog, and the cache told after its commit (or its failure, which costs nothing). */
+    private <T> T write(Store.Work<T> work) {
+        try {
+            return store.inTransaction(work);
+        } finally {
+            cache.changed();
+        }
     }
 
     @Override
@@ -52,7 +69,7 @@ public final class CatalogServiceImpl implements CatalogService {
     @Override
     public Center saveCenter(Center center) {
         CatalogRules.center(center, Check.at(""));
-        return store.inTransaction(s -> saveCenter(s, center, Check.at("")));
+        return write(s -> saveCenter(s, center, Check.at("")));
     }
 
     private static Center saveCenter(StoreSession s, Center center, Check check) {
@@ -81,7 +98,7 @@ public final class CatalogServiceImpl implements CatalogService {
     public Department saveDepartment(String centerId, Department department) {
         CatalogRules.department(department, Check.at(""));
         Department normalized = normalize(department);
-        return store.inTransaction(s -> {
+        return write(s -> {
             requireCenter(s, centerId);
             s.saveDepartment(centerId, normalized);
             return normalized;
@@ -128,7 +145,7 @@ public final class CatalogServiceImpl implements CatalogService {
 
     @Override
     public Item saveItem(String centerId, Item item) {
-        return store.inTransaction(s -> {
+        return write(s -> {
             requireCenter(s, centerId);
             Set<String> departments = departmentIds(s, centerId);
             CatalogRules.item(item, departments, Check.at(""));
@@ -184,7 +201,7 @@ public final class CatalogServiceImpl implements CatalogService {
         root.unique("calendarDays", document.calendarDays().stream().map(CenterDay::date).toList(), "中心日历日期");
         root.unique("items", document.items().stream().map(i -> i == null ? null : i.code()).toList(), "事项编码");
 
-        ImportReport report = store.inTransaction(s -> {
+        ImportReport report = write(s -> {
             boolean created = s.center(center.id()).isEmpty();
             saveCenter(s, center, root.nested("center"));
             for (Department d : document.departments()) {

@@ -50,11 +50,9 @@ public final class DerbyStore extends JdbcStore implements EmbeddedStore {
         return store;
     }
 
-
-
-
     @Override
     public void close() {
+        closeIdleConnections();
         EmbeddedDataSource shutdown = new EmbeddedDataSource();
         shutdown.setDatabaseName(databaseName);
         shutdown.setShutdownDatabase("shutdown");

@@ -352,14 +352,20 @@ final class JdbcSession implements StoreSession {
 
     @Override
     public boolean updateCase(String centerId, Case c, int expectedRevision, List<CaseEvent> events) {
-        int updated = update("UPDATE service_case SET state = ?, received_on = ?, accepted_on = ?, deadline = ?, "
-                + "concluded_on = ?, revision = ?, progress_json = ?, joint_due = ?, materials_json = ? "
-                + "WHERE center_id = ? AND number = ? AND revision = ?", ps -> {
-                    bindCaseProgress(ps, 1, c);
-                    ps.setString(9, OneStopJson.gson().toJson(c.materials()));
-                    ps.setString(10, centerId);
-                    ps.setString(11, c.number());
-                    ps.setInt(12, expectedRevision);
+        // Only what an act can change: every column written is logged twice by the database.
+        int updated = update("UPDATE service_case SET state = ?, accepted_on = ?, deadline = ?, concluded_on = ?, "
+                + "revision = ?, progress_json = ?, joint_due = ? WHERE center_id = ? AND number = ? AND revision = ?",
+                ps -> {
+                    ps.setString(1, c.state().name());
+                    setDate(ps, 2, c.acceptedOn());
+                    setDate(ps, 3, c.deadline());
+                    setDate(ps, 4, c.concludedOn());
+                    ps.setInt(5, c.revision());
+                    ps.setString(6, OneStopJson.gson().toJson(c.progress()));
+                    setDate(ps, 7, jointDue(c));
+                    ps.setString(8, centerId);
+                    ps.setString(9, c.number());
+                    ps.setInt(10, expectedRevision);
                 });
         if (updated == 0) {
             return false;
@@ -368,6 +374,15 @@ final class JdbcSession implements StoreSession {
             appendEvent(centerId, c.number(), event);
         }
         return true;
+    }
+
+    @Override
+    public void updateCaseMaterials(String centerId, String number, List<SubmittedMaterial> materials) {
+        update("UPDATE service_case SET materials_json = ? WHERE center_id = ? AND number = ?", ps -> {
+            ps.setString(1, OneStopJson.gson().toJson(materials));
+            ps.setString(2, centerId);
+            ps.setString(3, number);
+        });
     }
 
     private static void bindCaseProgress(PreparedStatement ps, int from, Case c) throws SQLException {
