@@ -80,10 +80,16 @@ public interface StoreSession {
     /** Replaces the materials handed in for the case (after a supplement), within the act's transaction. */
     void updateCaseMaterials(String centerId, String number, List<SubmittedMaterial> materials);
 
+    /** Records the departments taking part in a joint case, so that {@link #cases} finds it for them too. */
+    void insertCaseParts(String centerId, String number, List<String> departmentIds);
+
     /** The case with its whole timeline. */
     Optional<Case> findCase(String centerId, String number);
 
-    /** Cases without their timelines, newest first. */
+    /**
+     * Cases without their timelines, newest first. A department filter matches the cases of those departments
+     * and the joint cases they take part in.
+     */
     List<Case> cases(String centerId, CaseQuery query);
 
     /**

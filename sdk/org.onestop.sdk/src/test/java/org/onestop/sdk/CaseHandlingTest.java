@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +31,7 @@ import org.onestop.api.cases.Case;
 import org.onestop.api.cases.CaseAct;
 import org.onestop.api.cases.CaseClock;
 import org.onestop.api.cases.CaseEvent;
+import org.onestop.api.cases.CaseQuery;
 import org.onestop.api.cases.CaseService;
 import org.onestop.api.cases.CaseState;
 import org.onestop.api.cases.Channel;
@@ -272,6 +274,10 @@ class CaseHandlingTest {
         assertEquals(ErrorCode.STATE, assertThrows(OneStopException.class,
                 () -> cases.decide(HANSHAN, meeting.number(), DecisionRequest.approve(by("director")))).code());
 
+        assertTrue(cases.cases(HANSHAN, new CaseQuery(null, null, Set.of("hrss"), 50)).stream()
+                .anyMatch(x -> x.number().equals(meeting.number())), "a part's department finds the joint case among its own");
+        assertTrue(cases.cases(HANSHAN, new CaseQuery(null, null, Set.of("market"), 50)).stream()
+                .noneMatch(x -> x.number().equals(meeting.number())), "a department with no part does not");
         Case met = cases.recordJointMeeting(HANSHAN, meeting.number(), new JointMeetingRequest(
                 List.of(new JointOpinion("resources", true, "符合规划")), by("chief")));
         SubCase hrss = met.progress().subCases().get(1);

@@ -7,7 +7,8 @@ import java.util.Set;
  *
  * @param state         only cases in this state
  * @param itemCode      only cases of this item
- * @param departmentIds only cases of these departments (an empty set matches none); null for all
+ * @param departmentIds only cases of these departments, and the joint cases they take part in (an empty set
+ *                      matches none); null for all
  * @param limit         at most this many, newest first (1 to 500; 50 when 0)
  */
 public record CaseQuery(CaseState state, String itemCode, Set<String> departmentIds, int limit) {

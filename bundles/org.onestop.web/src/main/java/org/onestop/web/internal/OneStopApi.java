@@ -438,7 +438,7 @@ public final class OneStopApi {
         int wanted = limit == null ? DEFAULT_CASE_LIMIT : limit;
         CaseQuery query = new CaseQuery(state, call.query("item"), departments, wanted);
         List<CaseView> views = cases.cases(centerId, query).stream()
-                .filter(c -> principal.may(Permission.CASE_READ, centerId, c.departmentId()))
+                .filter(c -> departments(c).stream().anyMatch(d -> principal.may(Permission.CASE_READ, centerId, d)))
                 .map(c -> caseView(c, principal, false))
                 .toList();
         return ok(new CasesView(views));

@@ -387,6 +387,12 @@ class CaseScenariosTest extends FixtureTest {
             assertTrue(part.getAsJsonObject("clock").get("running").getAsBoolean());
         }
 
+        // Each part's department finds the joint case in its own list; a department with no part does not.
+        assertTrue(names(json(ok(fx.get(staff(Role.REVIEWER, "hrss"), "/centers/hanshan/cases"))).getAsJsonArray("cases"),
+                "number").contains(number), "hrss lists the joint case it must answer");
+        assertFalse(names(json(ok(fx.get(staff(Role.REVIEWER, "health"), "/centers/hanshan/cases"))).getAsJsonArray("cases"),
+                "number").contains(number), "health has no part in it");
+
         today(2026, 11, 3);
         JsonObject answered = fx.acted(staff(Role.REVIEWER, "resources"), number, "joint/answers",
                 "{\"departmentId\": \"resources\", \"consent\": true, \"opinion\": \"用地手续齐全\"}");

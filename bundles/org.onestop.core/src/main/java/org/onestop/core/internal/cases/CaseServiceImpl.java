@@ -968,6 +968,10 @@ public final class CaseServiceImpl implements CaseService {
                 if (!s.updateCase(centerId, next, current.revision(), ctx.events)) {
                     throw OneStopException.conflict("number", "办件“" + number + "”刚被他人办理，请刷新后重试");
                 }
+                if (current.progress().subCases().isEmpty() && !next.progress().subCases().isEmpty()) {
+                    s.insertCaseParts(centerId, number, next.progress().subCases().stream().map(SubCase::departmentId)
+                            .toList());
+                }
                 if (next.materials() != current.materials()) {
                     s.updateCaseMaterials(centerId, number, next.materials());
                 }

@@ -377,6 +377,17 @@ final class JdbcSession implements StoreSession {
     }
 
     @Override
+    public void insertCaseParts(String centerId, String number, List<String> departmentIds) {
+        for (String department : departmentIds) {
+            update("INSERT INTO case_part (center_id, number, department_id) VALUES (?, ?, ?)", ps -> {
+                ps.setString(1, centerId);
+                ps.setString(2, number);
+                ps.setString(3, department);
+            });
+        }
+    }
+
+    @Override
     public void updateCaseMaterials(String centerId, String number, List<SubmittedMaterial> materials) {
         update("UPDATE service_case SET materials_json = ? WHERE center_id = ? AND number = ?", ps -> {
             ps.setString(1, OneStopJson.gson().toJson(materials));
@@ -448,8 +459,9 @@ final class JdbcSession implements StoreSession {
             sql.append(" AND item_code = ?");
         }
         if (!departments.isEmpty()) {
-            sql.append(" AND department_id IN (").append(String.join(", ", java.util.Collections.nCopies(departments.size(), "?")))
-                    .append(')');
+            String marks = String.join(", ", java.util.Collections.nCopies(departments.size(), "?"));
+            sql.append(" AND (department_id IN (").append(marks).append(") OR number IN (SELECT p.number FROM case_part p "
+                    + "WHERE p.center_id = ? AND p.department_id IN (").append(marks).append(")))");
         }
         sql.append(" ORDER BY received_on DESC, number DESC");
         return query(dialect.limit(sql.toString(), q.limit()), ps -> {
@@ -463,6 +475,12 @@ final class JdbcSession implements StoreSession {
             }
             for (String department : departments) {
                 ps.setString(i++, department);
+            }
+            if (!departments.isEmpty()) {
+                ps.setString(i++, centerId);
+                for (String department : departments) {
+                    ps.setString(i++, department);
+                }
             }
         }, rs -> caseRow(rs, List.of()));
     }

@@ -24,7 +24,7 @@ final class Migrations {
 
     /** The scripts, in order. A new schema change is a new script here, never an edit of an old one. */
     static final List<String> SCRIPTS = List.of("V1__catalog_and_cases.sql", "V2__people_and_access.sql",
-            "V3__case_handling.sql");
+            "V3__case_handling.sql", "V4__joint_parts.sql");
 
     private final SqlDialect dialect;
 
