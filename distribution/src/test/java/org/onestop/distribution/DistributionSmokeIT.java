@@ -147,10 +147,23 @@ class DistributionSmokeIT {
         assertFalse(items.isEmpty(), "hanshan has no items");
         String promised = null;
         String department = null;
+        // Accepting needs every required material of the item handed in (the one-time notice rule).
+        JsonArray materials = new JsonArray();
         for (JsonElement item : items) {
             if ("PROMISED".equals(text(item.getAsJsonObject(), "handlingType"))) {
                 promised = text(item.getAsJsonObject(), "code");
                 department = text(item.getAsJsonObject(), "departmentId");
+                JsonArray required = json(get("/centers/hanshan/items/" + promised), 200).getAsJsonArray("materials");
+                for (JsonElement m : required == null ? new JsonArray() : required) {
+                    JsonObject material = m.getAsJsonObject();
+                    if (material.has("required") && material.get("required").getAsBoolean()) {
+                        JsonObject handedIn = new JsonObject();
+                        handedIn.addProperty("name", text(material, "name"));
+                        handedIn.addProperty("form", text(material, "form"));
+                        handedIn.addProperty("copies", material.has("copies") ? material.get("copies").getAsInt() : 1);
+                        materials.add(handedIn);
+                    }
+                }
                 break;
             }
         }
@@ -160,8 +173,8 @@ class DistributionSmokeIT {
         JsonObject receive = JsonParser.parseString("""
                 {"itemCode": "%s",
                  "applicant": {"type": "PERSON", "name": "张三", "idNumber": "%s", "phone": "13912345678"},
-                 "channel": "WINDOW", "materials": [], "act": {"actor": "clerk1", "window": "A01"}}
-                """.formatted(promised, FULL_ID)).getAsJsonObject();
+                 "channel": "WINDOW", "materials": %s, "act": {"actor": "clerk1", "window": "A01"}}
+                """.formatted(promised, FULL_ID, materials)).getAsJsonObject();
         json(post(ANONYMOUS, "/centers/hanshan/cases", receive.toString()), 401);
         step("an anonymous caller cannot receive a case");
 
@@ -229,6 +242,28 @@ class DistributionSmokeIT {
         assertTrue(Files.isRegularFile(base.resolve("data/derby.log")), "derby.log is not in data/");
         assertFalse(Files.exists(work.resolve("derby.log")), "derby.log was written into the working folder");
         step("database in data/derby, derby.log in data/, nothing in the working folder");
+
+        // The first run left the JVM's class-data archive in data/cds/ (written at exit); a second start maps
+        // it, and must come up just the same, with the data of the first.
+        Path cds = base.resolve("data/cds");
+        assertTrue(Files.isDirectory(cds) && !isEmpty(cds), "no class-data archive in " + cds + tail());
+        log = dir.resolve("onestop-2.log");
+        started = System.nanoTime();
+        run = command(List.of("run"));
+        run.environment().put("ONESTOP_BASE", base.toString());
+        run.environment().put("ONESTOP_HTTP_PORT", Integer.toString(port));
+        run.redirectErrorStream(true).redirectOutput(log.toFile());
+        onestop = run.start();
+        await("GET /api/v1/health answers 200 again", START_TIMEOUT,
+                () -> tryGet("/health"), r -> r != null && r.statusCode() == 200);
+        System.out.println("onestop second start-to-health: "
+                + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
+        centerIds = strings(json(get("/centers"), 200).getAsJsonArray("centers"), "id");
+        assertTrue(centerIds.containsAll(List.of("hanshan", "maanshan")), "centers after a restart: " + centerIds);
+        onestop.destroy();
+        assertTrue(onestop.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS),
+                "onestop did not exit within " + STOP_TIMEOUT + " of SIGTERM (second run)" + tail());
+        step("second start with the class-data archive of the first: health, the centers, stopped on SIGTERM");
     }
 
     // ---- the script
