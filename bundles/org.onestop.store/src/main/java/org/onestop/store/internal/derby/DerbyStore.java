@@ -1,5 +1,7 @@
 package org.onestop.store.internal.derby;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -9,8 +11,8 @@ import org.onestop.store.StoreException;
 import org.onestop.store.internal.jdbc.JdbcStore;
 
 /**
- * The default store: an embedded Derby database in one folder, created on first use and brought up to
- * the current schema. Closing it shuts the database down cleanly, so that the next start needs no
+ * The default store: an embedded Derby database in one folder, made on first use (unpacked from the empty
+ * database the build ships, see {@link EmptyDatabase}) and brought up to the current schema. Closing it shuts the database down cleanly, so that the next start needs no
  * recovery.
  */
 public final class DerbyStore extends JdbcStore implements EmbeddedStore {
@@ -22,18 +24,29 @@ public final class DerbyStore extends JdbcStore implements EmbeddedStore {
         this.databaseName = databaseName;
     }
 
-    /** Opens (creating if needed) the database in {@code directory} and migrates it. */
+    /** Opens (creating if needed, from the shipped empty database) the database in {@code directory} and migrates it. */
     public static DerbyStore open(Path directory) {
+        return open(directory, true);
+    }
+
+    /**
+     * Opens the database in {@code directory}, migrated. A missing one is unpacked from the empty database
+     * this bundle ships when {@code fromEmptyDatabase} is set and the bundle has one; Derby creates it otherwise.
+     */
+    static DerbyStore open(Path directory, boolean fromEmptyDatabase) {
         Path absolute = directory.toAbsolutePath().normalize();
         // Derby writes derby.log into the working folder unless told otherwise; keep it beside the data.
         try {
             // Derby opens its log before it creates the database folder: the folder above must exist.
-            java.nio.file.Files.createDirectories(absolute.getParent());
-        } catch (java.io.IOException e) {
+            Files.createDirectories(absolute.getParent());
+        } catch (IOException e) {
             throw new StoreException("无法创建数据目录 " + absolute.getParent() + "（" + e.getMessage() + "）", e);
         }
         if (System.getProperty("derby.stream.error.file") == null) {
             System.setProperty("derby.stream.error.file", absolute.resolveSibling("derby.log").toString());
+        }
+        if (fromEmptyDatabase && !Files.exists(absolute)) {
+            EmptyDatabase.unpackInto(absolute);
         }
         EmbeddedDataSource dataSource = new EmbeddedDataSource();
         dataSource.setDatabaseName(absolute.toString());
