@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -49,7 +50,8 @@ class DistributionSmokeIT {
     private static final String ADMIN_PASSWORD = "Admin2026pass";
     private static final String CLERK_PASSWORD = "Clerk2026pass";
 
-    private final Path home = Paths.get(System.getProperty("onestop.home", "target/onestop")).toAbsolutePath();
+    /** The home under test: the packaged one, or a copy a test makes. */
+    private Path home = Paths.get(System.getProperty("onestop.home", "target/onestop")).toAbsolutePath();
     private final Path examples = Paths.get(System.getProperty("onestop.examples", "../examples")).toAbsolutePath();
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -137,6 +139,8 @@ class DistributionSmokeIT {
         long startToHealthMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         System.out.println("onestop start-to-health: " + startToHealthMs + " ms");
         step("health " + health.body());
+        // The build prepared the home: a base's very first start maps the home's class-data archive.
+        assertMaps(onestop, home.resolve("cds/onestop.jsa"));
 
         JsonObject centers = json(get("/centers"), 200);
         List<String> centerIds = strings(centers.getAsJsonArray("centers"), "id");
@@ -243,27 +247,92 @@ class DistributionSmokeIT {
         assertFalse(Files.exists(work.resolve("derby.log")), "derby.log was written into the working folder");
         step("database in data/derby, derby.log in data/, nothing in the working folder");
 
-        // The first run left the JVM's class-data archive in data/cds/ (written at exit); a second start maps
-        // it, and must come up just the same, with the data of the first.
-        Path cds = base.resolve("data/cds");
-        assertTrue(Files.isDirectory(cds) && !isEmpty(cds), "no class-data archive in " + cds + tail());
-        log = dir.resolve("onestop-2.log");
-        started = System.nanoTime();
-        run = command(List.of("run"));
+        // The home's archive served: the base needed none of its own.
+        assertFalse(Files.exists(base.resolve("data/cds")), "a base of a prepared home made its own archive");
+
+        // A second start opens the database of the first and must come up just the same, with its data.
+        startAndAwaitHealth(port, "onestop-2.log", "second");
+        centerIds = strings(json(get("/centers"), 200).getAsJsonArray("centers"), "id");
+        assertTrue(centerIds.containsAll(List.of("hanshan", "maanshan")), "centers after a restart: " + centerIds);
+        stop("second run");
+        step("second start on the database of the first: health, the centers, stopped on SIGTERM");
+    }
+
+    /**
+     * A home unpacked from the .tar.gz has no class-data archive until {@code onestop prepare} runs in it: each
+     * base then makes its own when its first run exits, and maps it from its second start on.
+     */
+    @Test
+    void baseOfAnUnpreparedHomeMakesItsOwnClassDataArchive() throws Exception {
+        home = copyOfTheHomeUnprepared(dir.resolve("home"));
+        script(List.of("create-base", base.toString()), 0);
+        int port = freeLoopbackPort();
+        api = "http://127.0.0.1:" + port + "/api/v1";
+
+        startAndAwaitHealth(port, "onestop.log", "first");
+        stop("first run");
+        Path archive = base.resolve("data/cds/onestop.jsa");
+        assertTrue(Files.size(archive) > 16 << 20, "the first run's exit wrote no full archive in " + archive);
+        step("an unprepared home's base wrote its own archive at the end of its first run");
+
+        startAndAwaitHealth(port, "onestop-2.log", "second");
+        assertMaps(onestop, archive);
+        stop("second run");
+        step("its second start mapped that archive");
+    }
+
+    /** The packaged home without its cds/ (and without what the demo center wrote), as the .tar.gz unpacks. */
+    private Path copyOfTheHomeUnprepared(Path copy) throws IOException {
+        assertTrue(Files.isRegularFile(home.resolve("cds/onestop.jsa")), "the build did not prepare " + home);
+        try (Stream<Path> paths = Files.walk(home)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Path relative = home.relativize(path);
+                if (relative.startsWith("cds") || relative.startsWith(Path.of("demo", "data"))) {
+                    continue;
+                }
+                Path target = copy.resolve(relative.toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return copy;
+    }
+
+    private void startAndAwaitHealth(int port, String logName, String which) throws Exception {
+        log = dir.resolve(logName);
+        long started = System.nanoTime();
+        ProcessBuilder run = command(List.of("run"));
         run.environment().put("ONESTOP_BASE", base.toString());
         run.environment().put("ONESTOP_HTTP_PORT", Integer.toString(port));
         run.redirectErrorStream(true).redirectOutput(log.toFile());
         onestop = run.start();
-        await("GET /api/v1/health answers 200 again", START_TIMEOUT,
+        await("GET /api/v1/health answers 200 (" + which + " start)", START_TIMEOUT,
                 () -> tryGet("/health"), r -> r != null && r.statusCode() == 200);
-        System.out.println("onestop second start-to-health: "
+        System.out.println("onestop " + which + " start-to-health: "
                 + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
-        centerIds = strings(json(get("/centers"), 200).getAsJsonArray("centers"), "id");
-        assertTrue(centerIds.containsAll(List.of("hanshan", "maanshan")), "centers after a restart: " + centerIds);
+    }
+
+    private void stop(String which) throws InterruptedException {
         onestop.destroy();
         assertTrue(onestop.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS),
-                "onestop did not exit within " + STOP_TIMEOUT + " of SIGTERM (second run)" + tail());
-        step("second start with the class-data archive of the first: health, the centers, stopped on SIGTERM");
+                "onestop did not exit within " + STOP_TIMEOUT + " of SIGTERM (" + which + ")" + tail());
+    }
+
+    /**
+     * Whether the running server maps {@code archive}: the one sure sign that the JVM took the class-data archive
+     * (it ignores an unfit one without a word). bin/onestop execs the JVM, so the process is the JVM. Linux only.
+     */
+    private void assertMaps(Process process, Path archive) throws IOException {
+        Path maps = Path.of("/proc", Long.toString(process.pid()), "maps");
+        if (!Files.exists(Path.of("/proc/self/maps"))) {
+            step("no /proc here: not checked that the JVM maps " + archive);
+            return;
+        }
+        assertTrue(Files.readString(maps).contains(archive.toString()), "the JVM does not map " + archive + tail());
+        step("the JVM maps the class-data archive " + archive);
     }
 
     // ---- the script
