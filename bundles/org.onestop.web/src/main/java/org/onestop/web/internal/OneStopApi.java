@@ -23,6 +23,8 @@ import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.onestop.api.OneStopException;
 import org.onestop.api.access.AccessService;
 import org.onestop.api.access.Permission;
@@ -740,21 +742,43 @@ public final class OneStopApi {
         // The calendar checks the range (and says so in Chinese); here only the type is checked.
         int days = Params.requiredInteger("days", call.query("days"), Integer.MIN_VALUE, Integer.MAX_VALUE);
         String centerId = calendarCenter(call);
-        return ok(new DeadlineView(centerId, from, days, calendar.deadline(centerId, from, days)));
+        LocalDate deadline = calendar.deadline(centerId, from, days);
+        List<Integer> unscheduled = unscheduledYears(from, deadline);
+        return ok(new DeadlineView(centerId, from, days, deadline, unscheduled, unscheduledWarning(unscheduled)));
     }
 
     private ApiResponse between(Call call) {
         LocalDate from = Params.requiredDate("from", call.query("from"));
         LocalDate to = Params.requiredDate("to", call.query("to"));
         String centerId = calendarCenter(call);
-        return ok(new BetweenView(centerId, from, to, calendar.workingDaysBetween(centerId, from, to)));
+        List<Integer> unscheduled = unscheduledYears(from, to);
+        return ok(new BetweenView(centerId, from, to, calendar.workingDaysBetween(centerId, from, to), unscheduled,
+                unscheduledWarning(unscheduled)));
     }
 
     private ApiResponse days(Call call) {
         LocalDate from = Params.requiredDate("from", call.query("from"));
         LocalDate to = Params.requiredDate("to", call.query("to"));
         String centerId = calendarCenter(call);
-        return ok(new DaysView(centerId, calendar.days(centerId, from, to).stream().map(DayView::of).toList()));
+        List<DayView> listed = calendar.days(centerId, from, to).stream().map(DayView::of).toList();
+        List<Integer> unscheduled = unscheduledYears(from, to);
+        return ok(new DaysView(centerId, listed, unscheduled, unscheduledWarning(unscheduled)));
+    }
+
+    /** The years from {@code a} to {@code b}, either way round, that have no national schedule loaded. */
+    private List<Integer> unscheduledYears(LocalDate a, LocalDate b) {
+        List<Integer> known = calendar.knownYears();
+        return IntStream.rangeClosed(Math.min(a.getYear(), b.getYear()), Math.max(a.getYear(), b.getYear()))
+                .filter(year -> !known.contains(year)).boxed().toList();
+    }
+
+    /** What a clerk reads when an answer rests on plain weeks; null when every year has its schedule. */
+    private static String unscheduledWarning(List<Integer> years) {
+        if (years.isEmpty()) {
+            return null;
+        }
+        return years.stream().map(String::valueOf).collect(Collectors.joining("、"))
+                + "年的国务院节假日安排尚未载入，暂按周一至周五为工作日计算；安排公布并放入 etc/calendar/ 后，结果可能改变";
     }
 
     // --- session -------------------------------------------------------------------------------------

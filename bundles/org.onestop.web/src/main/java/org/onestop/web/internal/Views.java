@@ -515,13 +515,19 @@ final class Views {
     record PluginsView(List<PluginView> plugins) {
     }
 
-    record DeadlineView(String center, LocalDate from, int days, LocalDate deadline) {
+    /**
+     * Each calendar answer names the years of its span that have no State Council schedule loaded (counted as
+     * plain weeks, so a later notice may change the answer), with a warning in Chinese when there are any.
+     */
+    record DeadlineView(String center, LocalDate from, int days, LocalDate deadline, List<Integer> unscheduledYears,
+            String warning) {
     }
 
-    record BetweenView(String center, LocalDate from, LocalDate to, int workingDays) {
+    record BetweenView(String center, LocalDate from, LocalDate to, int workingDays, List<Integer> unscheduledYears,
+            String warning) {
     }
 
-    record DaysView(String center, List<DayView> days) {
+    record DaysView(String center, List<DayView> days, List<Integer> unscheduledYears, String warning) {
     }
 
     record ErrorView(ErrorDetail error) {

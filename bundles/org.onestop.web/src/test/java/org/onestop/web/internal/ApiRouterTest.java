@@ -225,6 +225,25 @@ class ApiRouterTest extends FixtureTest {
     }
 
     @Test
+    void answersThatRestOnPlainWeeksNameTheYearsWithoutASchedule() {
+        JsonObject within = json(fx.get("/calendar/deadline?from=2026-09-30&days=3"));
+        assertEquals(0, within.getAsJsonArray("unscheduledYears").size());
+        assertFalse(within.has("warning"), "2026 has its schedule: nothing to warn about");
+
+        // 2027's notice is not out yet: 20 working days from 2026-12-20 end in it.
+        JsonObject across = json(fx.get("/calendar/deadline?from=2026-12-20&days=20&center=hanshan"));
+        assertEquals("[2027]", across.getAsJsonArray("unscheduledYears").toString());
+        assertTrue(across.get("warning").getAsString().startsWith("2027年的国务院节假日安排尚未载入"),
+                across.get("warning").getAsString());
+
+        JsonObject backwards = json(fx.get("/calendar/between?from=2025-01-03&to=2023-12-29"));
+        assertEquals("[2023,2024]", backwards.getAsJsonArray("unscheduledYears").toString());
+        assertTrue(backwards.get("warning").getAsString().startsWith("2023、2024年"));
+        assertEquals("[2027]", json(fx.get("/calendar/days?from=2026-12-30&to=2027-01-04"))
+                .getAsJsonArray("unscheduledYears").toString());
+    }
+
+    @Test
     void workingDaysBetweenBothWays() {
         assertEquals(3, json(fx.get("/calendar/between?from=2026-09-30&to=2026-10-10")).get("workingDays").getAsInt());
         assertEquals(-3, json(fx.get("/calendar/between?from=2026-10-10&to=2026-09-30&center=maanshan"))

@@ -42,6 +42,7 @@ import org.onestop.api.catalog.SpecialProcedure;
 import org.onestop.api.documents.DocumentKind;
 import org.onestop.api.inquiry.InquiryState;
 import org.onestop.api.inquiry.InquiryStepKind;
+import org.onestop.web.internal.servlet.UnavailableServlet;
 
 /**
  * The hand-written {@code openapi.json} and the code must agree: the same operations, the same parameters,
@@ -181,7 +182,7 @@ class OpenApiContractTest {
             assertTrue(documented.contains(c.name()), c.name());
         }
         assertTrue(documented.containsAll(List.of("METHOD_NOT_ALLOWED", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE",
-                "INTERNAL_ERROR", "CSRF")));
+                "INTERNAL_ERROR", "CSRF", UnavailableServlet.CODE)));
         Set<String> detail = Arrays.stream(Views.ErrorDetail.class.getRecordComponents()).map(RecordComponent::getName)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(detail, new TreeSet<>(openApi.schemas().getAsJsonObject("Error").getAsJsonObject("properties")
