@@ -48,6 +48,14 @@ class InquiriesTest extends FixtureTest {
         assertEquals("to", error(fx.post(fx.clerk, path + "/hand-over", "{}")).get("field").getAsString());
         assertEquals("toWindow", error(fx.post(fx.clerk, path + "/hand-over",
                 "{\"to\": \"hs.clerk.hrss\", \"toWindow\": \"Z99\"}")).get("field").getAsString());
+        // Only the owner acts on it: handed to an account that cannot take it, it would be stranded.
+        for (String nobody : List.of("hs.clerk.hrs", "hs.reviewer", "mas.admin")) {
+            ApiResponse stranded = fx.post(fx.clerk, path + "/hand-over", "{\"to\": \"" + nobody + "\"}");
+            assertEquals(400, stranded.status(), nobody + ": " + stranded.text());
+            assertEquals("to", error(stranded).get("field").getAsString());
+            assertTrue(error(stranded).get("message").getAsString().contains(nobody));
+        }
+        assertEquals("hs.clerk", json(fx.get(fx.clerk, path)).get("owner").getAsString(), "refused hand-overs changed nothing");
 
         ApiResponse handed = fx.post(fx.clerk, path + "/hand-over",
                 "{\"to\": \"hs.clerk.hrss\", \"toWindow\": \"C03\", \"note\": \"社保卡问题转人社窗口\"}");
