@@ -9,7 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -91,6 +95,19 @@ class OneStopTest {
         assertThrows(ClassNotFoundException.class, () -> Class.forName("org.osgi.framework.BundleContext"));
         assertThrows(ClassNotFoundException.class,
                 () -> Class.forName("org.osgi.service.component.annotations.Component"));
+    }
+
+    @Test
+    void todayIsTheDateInTheClocksTimeZone(@TempDir Path other) {
+        // 18:00 in Greenwich is already the next day in Beijing: "today" is the configured zone's.
+        Instant evening = Instant.parse("2026-10-14T18:00:00Z");
+        try (OneStop beijing = OneStop.builder().dataDir(other.resolve("beijing"))
+                        .clock(Clock.fixed(evening, ZoneId.of("Asia/Shanghai"))).discoverPlugins(false).build();
+                OneStop greenwich = OneStop.builder().dataDir(other.resolve("greenwich"))
+                        .clock(Clock.fixed(evening, ZoneOffset.UTC)).discoverPlugins(false).build()) {
+            assertEquals(LocalDate.of(2026, 10, 15), beijing.cases().today());
+            assertEquals(LocalDate.of(2026, 10, 14), greenwich.cases().today());
+        }
     }
 
     @Test

@@ -92,6 +92,12 @@ public interface CaseService {
      */
     List<Case> applyJointTimeouts(String centerId, LocalDate asOf);
 
+    /**
+     * Today at the centers (今天): the business day now, by the platform's clock in its time zone (the core's
+     * {@code time.zone}). What an act means by "today" when it leaves its day out.
+     */
+    LocalDate today();
+
     /** Forwards a reported item's case to the higher-level center (上报). */
     Case report(String centerId, String number, ReportRequest request);
 

@@ -9,9 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -159,9 +157,6 @@ public final class OneStopApi {
     private static final int MAX_CASE_LIMIT = 500;
     private static final int DEFAULT_LOG_LIMIT = 100;
 
-    /** The centers' business days are China's: what "today" means where a body leaves a day out. */
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
     private static final int DEFAULT_INQUIRY_LIMIT = 50;
     /** The path of one case, under which its acts and documents are. */
     private static final String CASE = "/centers/{centerId}/cases/{number}";
@@ -174,17 +169,12 @@ public final class OneStopApi {
     private final WorkCalendar calendar;
     private final PluginDirectory plugins;
     private final AccessService access;
-    private final Clock clock;
     private final String version;
     private final byte[] openApi;
 
-    /**
-     * @param clock   what "today" is where a body may leave the day out (the joint-timeout rule's day); in
-     *                the centers' zone, {@link #CHINA}
-     * @param version the version the health check reports (the bundle's, in the distribution)
-     */
+    /** @param version the version the health check reports (the bundle's, in the distribution) */
     public OneStopApi(CatalogService catalog, CaseService cases, DocumentService documents, InquiryService inquiries,
-            WorkCalendar calendar, PluginDirectory plugins, AccessService access, Clock clock, String version) {
+            WorkCalendar calendar, PluginDirectory plugins, AccessService access, String version) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.cases = Objects.requireNonNull(cases, "cases");
         this.documents = Objects.requireNonNull(documents, "documents");
@@ -192,7 +182,6 @@ public final class OneStopApi {
         this.calendar = Objects.requireNonNull(calendar, "calendar");
         this.plugins = Objects.requireNonNull(plugins, "plugins");
         this.access = Objects.requireNonNull(access, "access");
-        this.clock = Objects.requireNonNull(clock, "clock");
         this.version = Objects.requireNonNull(version, "version");
         this.openApi = openApiDocument();
     }
@@ -574,7 +563,8 @@ public final class OneStopApi {
      */
     private ApiResponse jointTimeouts(Call call) {
         String centerId = center(call).id();
-        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        // The core's today, in the time zone etc/ gives it: the timer sweeps by the same day.
+        LocalDate today = cases.today();
         LocalDate asOf = Params.date("asOf", RequestBodies.blankToNull(call.body(JointTimeoutsBody.class).asOf()));
         if (asOf == null) {
             asOf = today;

@@ -58,7 +58,6 @@ final class Fixture implements AutoCloseable {
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     static final Instant START = Instant.parse("2026-11-25T02:00:00Z");
-    static final Clock TODAY = Clock.fixed(START, CHINA);
     static final Path DEMO_CATALOGS = Path.of("../../distribution/src/main/demo-base/etc/catalog");
 
     /** A valid resident ID (GB 11643) of someone from Hanshan county. */
@@ -163,7 +162,7 @@ final class Fixture implements AutoCloseable {
 
     OneStopApi api(CatalogService catalog, CaseService cases, WorkCalendar calendar) {
         return new OneStopApi(catalog, cases, oneStop.documents(), oneStop.inquiries(), calendar, oneStop.plugins(),
-                oneStop.access(), clock, "9.9.9.test");
+                oneStop.access(), "9.9.9.test");
     }
 
     ApiRouter router(CatalogService catalog, CaseService cases, WorkCalendar calendar) {

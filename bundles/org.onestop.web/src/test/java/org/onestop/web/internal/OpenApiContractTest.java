@@ -60,7 +60,7 @@ class OpenApiContractTest {
                 Unused.proxy(org.onestop.api.inquiry.InquiryService.class),
                 Unused.proxy(org.onestop.api.calendar.WorkCalendar.class),
                 Unused.proxy(org.onestop.api.plugin.PluginDirectory.class),
-                Unused.proxy(org.onestop.api.access.AccessService.class), Fixture.TODAY, "0").routes();
+                Unused.proxy(org.onestop.api.access.AccessService.class), "0").routes();
     }
 
     @Test

@@ -588,6 +588,11 @@ public final class CaseServiceImpl implements CaseService {
     }
 
     @Override
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    @Override
     public List<Case> applyJointTimeouts(String centerId, LocalDate asOf) {
         Check.at("").present("asOf", asOf, "日期");
         List<String> due = store.read(s -> {
@@ -1138,10 +1143,6 @@ public final class CaseServiceImpl implements CaseService {
             map.put(keysAndValues[i], keysAndValues[i + 1]);
         }
         return map;
-    }
-
-    private LocalDate today() {
-        return LocalDate.now(clock);
     }
 
     /**

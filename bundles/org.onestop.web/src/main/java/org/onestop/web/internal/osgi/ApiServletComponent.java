@@ -1,7 +1,6 @@
 package org.onestop.web.internal.osgi;
 
 import jakarta.servlet.Servlet;
-import java.time.Clock;
 import org.onestop.api.access.AccessService;
 import org.onestop.api.calendar.WorkCalendar;
 import org.onestop.api.cases.CaseService;
@@ -41,6 +40,6 @@ public final class ApiServletComponent extends ApiServlet {
             @Reference WorkCalendar calendar, @Reference PluginDirectory plugins, @Reference AccessService access,
             BundleContext context) {
         super(new OneStopApi(catalog, cases, documents, inquiries, calendar, plugins, access,
-                Clock.system(OneStopApi.CHINA), context.getBundle().getVersion().toString()).router());
+                context.getBundle().getVersion().toString()).router());
     }
 }
