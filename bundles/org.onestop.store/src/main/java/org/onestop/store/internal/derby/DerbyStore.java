@@ -12,8 +12,8 @@ import org.onestop.store.internal.jdbc.JdbcStore;
 
 /**
  * The default store: an embedded Derby database in one folder, made on first use (unpacked from the empty
- * database the build ships, see {@link EmptyDatabase}) and brought up to the current schema. Closing it shuts the database down cleanly, so that the next start needs no
- * recovery.
+ * database the build ships, see {@link EmptyDatabase}) and brought up to the current schema. Closing it
+ * shuts the database down cleanly, so that the next start needs no recovery.
  */
 public final class DerbyStore extends JdbcStore implements EmbeddedStore {
 
@@ -24,7 +24,7 @@ public final class DerbyStore extends JdbcStore implements EmbeddedStore {
         this.databaseName = databaseName;
     }
 
-    /** Opens (creating if needed, from the shipped empty database) the database in {@code directory} and migrates it. */
+    /** Opens the database in {@code directory}, made from the shipped empty database if missing, migrated. */
     public static DerbyStore open(Path directory) {
         return open(directory, true);
     }

@@ -3,18 +3,16 @@ package org.onestop.store.internal.derby;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -38,49 +36,48 @@ final class EmptyDatabase {
     }
 
     /**
-     * Unpacks the shipped empty database into {@code directory}, which must not exist. The files are forced
-     * to disk in a folder beside it, then that folder is renamed: a crash never leaves half a database where
-     * Derby would look for one.
-     *
-     * @return false when the bundle carries no empty database (Derby then creates one)
+     * Unpacks the shipped empty database into {@code directory}, which must not exist; does nothing when the
+     * bundle carries none (Derby then creates the database). The files are forced to disk in a folder beside
+     * it, then that folder is renamed: a crash never leaves half a database where Derby would look for one.
      */
-    static boolean unpackInto(Path directory) {
+    static void unpackInto(Path directory) {
         try (InputStream zip = EmptyDatabase.class.getResourceAsStream(RESOURCE)) {
             if (zip == null) {
-                return false;
+                return;
             }
             Path unpacking = directory.resolveSibling(directory.getFileName() + ".unpacking-" + UUID.randomUUID());
             try {
                 unzip(zip, unpacking);
-                Files.move(unpacking, directory, StandardCopyOption.ATOMIC_MOVE);
+                try {
+                    Files.move(unpacking, directory, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException e) {
+                    if (!Files.isDirectory(directory)) {
+                        throw e;
+                    }
+                    // Another process made the database meanwhile (an admin command beside a start): open that one.
+                }
                 force(directory.getParent());
-                return true;
             } finally {
                 deleteTree(unpacking);
             }
-        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-            // Another process made the folder meanwhile: leave it, Derby opens whatever is there.
-            return true;
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException e) {
             throw new StoreException("无法展开初始数据库到 " + directory + "（" + e.getMessage() + "）", e);
         }
     }
 
     private static void unzip(InputStream zip, Path into) throws IOException {
-        Files.createDirectories(into);
-        List<Path> folders = new ArrayList<>(List.of(into));
+        // Each folder's entries are forced too, once its files are written: a file is found through its folder.
+        Set<Path> folders = new LinkedHashSet<>(List.of(into));
         try (ZipInputStream entries = new ZipInputStream(zip)) {
             for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
                 Path target = into.resolve(entry.getName()).normalize();
-                if (!target.startsWith(into)) {
-                    throw new IOException("条目越出目录：" + entry.getName());
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(target);
-                    folders.add(target);
-                    continue;
+                if (!target.startsWith(into) || entry.isDirectory()) {
+                    throw new IOException("不是数据库中的文件：" + entry.getName());
                 }
                 Files.createDirectories(target.getParent());
+                for (Path folder = target.getParent(); folder.startsWith(into); folder = folder.getParent()) {
+                    folders.add(folder);
+                }
                 try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                     entries.transferTo(Channels.newOutputStream(out));
                     out.force(true);
