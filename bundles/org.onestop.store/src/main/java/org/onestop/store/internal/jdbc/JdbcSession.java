@@ -597,7 +597,7 @@ final class JdbcSession implements StoreSession {
         return first(query("SELECT " + INQUIRY_COLUMNS + " FROM inquiry WHERE center_id = ? AND id = ?", ps -> {
             ps.setString(1, centerId);
             ps.setString(2, id);
-        }, rs -> inquiryRow(rs))).map(this::withHistory);
+        }, JdbcSession::inquiryRow)).map(this::withHistory);
     }
 
     @Override
@@ -622,18 +622,29 @@ final class JdbcSession implements StoreSession {
         }, JdbcSession::inquiryRow).stream().map(this::withHistory).toList();
     }
 
-    private static Inquiry inquiryRow(ResultSet rs) throws SQLException {
-        return new Inquiry(rs.getString("id"), rs.getString("center_id"), rs.getString("subject"),
-                rs.getString("inquirer"), rs.getString("phone"), rs.getString("item_code"), rs.getString("first_clerk"),
-                rs.getString("owner"), rs.getString("window_code"), InquiryState.valueOf(rs.getString("state")),
-                rs.getString("case_number"), instant(rs, "opened_at"), List.of());
+    /** An inquiry's row, and how many steps it had when read: its history is those steps. */
+    private record InquiryRow(Inquiry inquiry, int steps) {
     }
 
-    private Inquiry withHistory(Inquiry q) {
+    private static InquiryRow inquiryRow(ResultSet rs) throws SQLException {
+        return new InquiryRow(new Inquiry(rs.getString("id"), rs.getString("center_id"), rs.getString("subject"),
+                rs.getString("inquirer"), rs.getString("phone"), rs.getString("item_code"), rs.getString("first_clerk"),
+                rs.getString("owner"), rs.getString("window_code"), InquiryState.valueOf(rs.getString("state")),
+                rs.getString("case_number"), instant(rs, "opened_at"), List.of()), rs.getInt("steps"));
+    }
+
+    /**
+     * The row's history as it stood when the row was read. Under read-committed, steps another writer committed
+     * in between would otherwise join an older row: an owner check on that row and a revision taken from the
+     * longer history would both pass, and the other writer's act be overwritten (a lost hand-over).
+     */
+    private Inquiry withHistory(InquiryRow row) {
+        Inquiry q = row.inquiry();
         List<InquiryStep> history = query("SELECT * FROM inquiry_step WHERE center_id = ? AND inquiry_id = ? "
-                + "ORDER BY sequence", ps -> {
+                + "AND sequence <= ? ORDER BY sequence", ps -> {
                     ps.setString(1, q.centerId());
                     ps.setString(2, q.id());
+                    ps.setInt(3, row.steps());
                 }, rs -> new InquiryStep(rs.getInt("sequence"), InquiryStepKind.valueOf(rs.getString("kind")),
                         instant(rs, "recorded_at"), rs.getString("actor"), rs.getString("owner"),
                         rs.getString("window_code"), rs.getString("note")));
