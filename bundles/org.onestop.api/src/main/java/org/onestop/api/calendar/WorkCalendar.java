@@ -14,7 +14,8 @@ import org.osgi.annotation.versioning.ProviderType;
  * holidays and make-up working days, no center's own days).
  *
  * <p>Dates outside the years that have a schedule are counted as plain weeks (Monday to Friday);
- * {@link #knownYears()} tells which years have one.
+ * {@link #knownYears()} tells which years have one. The dates asked about must lie in 1949 to 2200
+ * ({@link org.onestop.api.ErrorCode#INVALID} otherwise); an answer may fall later.
  */
 @ProviderType
 public interface WorkCalendar {

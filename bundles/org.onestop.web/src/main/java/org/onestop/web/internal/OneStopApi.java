@@ -741,9 +741,9 @@ public final class OneStopApi {
         LocalDate from = Params.requiredDate("from", call.query("from"));
         LocalDate to = Params.requiredDate("to", call.query("to"));
         String centerId = calendarCenter(call);
+        int workingDays = calendar.workingDaysBetween(centerId, from, to);
         List<Integer> unscheduled = unscheduledYears(from, to);
-        return ok(new BetweenView(centerId, from, to, calendar.workingDaysBetween(centerId, from, to), unscheduled,
-                unscheduledWarning(unscheduled)));
+        return ok(new BetweenView(centerId, from, to, workingDays, unscheduled, unscheduledWarning(unscheduled)));
     }
 
     private ApiResponse days(Call call) {

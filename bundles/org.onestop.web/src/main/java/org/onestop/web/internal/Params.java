@@ -3,11 +3,14 @@ package org.onestop.web.internal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.onestop.api.OneStopException;
 
 /** Turns text from the query string or a body into typed values, naming the field when it cannot. */
 final class Params {
+
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private Params() {
     }
@@ -27,6 +30,10 @@ final class Params {
     static LocalDate date(String field, String text) {
         if (text == null) {
             return null;
+        }
+        // Exactly yyyy-MM-dd: ISO also reads "+999999999-12-31", a year no question of a center is about.
+        if (!DATE.matcher(text).matches()) {
+            throw OneStopException.invalid(field, "日期应为 yyyy-MM-dd 格式的有效日期：“" + text + "”");
         }
         try {
             return LocalDate.parse(text);

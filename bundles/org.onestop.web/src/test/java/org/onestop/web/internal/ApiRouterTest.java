@@ -188,7 +188,14 @@ class ApiRouterTest extends FixtureTest {
             "/calendar/deadline?from=2026-09-30&days=3&center=nowhere|404|center",
             "/calendar/between?from=2026-09-30|400|to",
             "/calendar/days?from=2026-10-10&to=2026-10-01|400|to",
-            "/calendar/days?from=2026-01-01&to=2027-02-05|400|to"})
+            "/calendar/days?from=2026-01-01&to=2027-02-05|400|to",
+            // Dates no center asks about: signed and five-digit years, and years outside 1949-2200.
+            "/calendar/between?from=-999999999-01-01&to=9999-12-31|400|from",
+            "/calendar/days?from=%2B999999999-12-20&to=%2B999999999-12-31|400|from",
+            "/calendar/between?from=2026-01-01&to=%2B10000-01-01|400|to",
+            "/calendar/between?from=1900-01-01&to=2026-01-01|400|from",
+            "/calendar/deadline?from=9999-12-31&days=3650|400|from",
+            "/calendar/days?from=2201-01-01&to=2201-01-05|400|from"})
     void badQueryParametersNameTheirField(String url, int status, String field) {
         ApiResponse r = fx.get(fx.clerk, url);
         assertEquals(status, r.status(), r.text());

@@ -82,9 +82,7 @@ public final class CalendarRules {
 
     /** What kind of day {@code date} is: center day, else national schedule, else plain week. */
     public DayInfo day(LocalDate date) {
-        if (date == null) {
-            throw OneStopException.invalid("date", "日期不能为空");
-        }
+        asked("date", date, "日期");
         CenterDay own = centerDays.get(date);
         if (own != null) {
             return new DayInfo(date, own.working() ? DayKind.CENTER_WORKDAY : DayKind.CENTER_OFF, own.reason());
@@ -105,9 +103,7 @@ public final class CalendarRules {
      *                          limit is negative or above {@value #MAX_WORKING_DAYS}
      */
     public LocalDate deadline(LocalDate start, int workingDays) {
-        if (start == null) {
-            throw OneStopException.invalid("from", "起算日期不能为空");
-        }
+        asked("from", start, "起算日期");
         if (workingDays < 0 || workingDays > MAX_WORKING_DAYS) {
             throw OneStopException.invalid("days",
                     "期限应为 0 到 " + MAX_WORKING_DAYS + " 个工作日，不能是 " + workingDays);
@@ -123,27 +119,29 @@ public final class CalendarRules {
      * days in {@code (to, from]}. For n ≥ 1, {@code workingDaysBetween(s, deadline(s, n)) == n}.
      */
     public int workingDaysBetween(LocalDate from, LocalDate to) {
-        if (from == null) {
-            throw OneStopException.invalid("from", "开始日期不能为空");
+        asked("from", from, "开始日期");
+        asked("to", to, "结束日期");
+        return (int) (index.rank(to.toEpochDay()) - index.rank(from.toEpochDay()));
+    }
+
+    /**
+     * A date a question is about: within the years a schedule may be for, so that no question runs the
+     * calendar through thousands of years (an answer may still end up to {@value #MAX_WORKING_DAYS} working
+     * days later).
+     */
+    private static void asked(String field, LocalDate date, String what) {
+        if (date == null) {
+            throw OneStopException.invalid(field, what + "不能为空");
         }
-        if (to == null) {
-            throw OneStopException.invalid("to", "结束日期不能为空");
+        if (date.getYear() < MIN_YEAR || date.getYear() > MAX_YEAR) {
+            throw OneStopException.invalid(field, what + "应在 " + MIN_YEAR + " 年至 " + MAX_YEAR + " 年之间，不能是 " + date);
         }
-        long count = index.rank(to.toEpochDay()) - index.rank(from.toEpochDay());
-        if (count > Integer.MAX_VALUE || count < -Integer.MAX_VALUE) {
-            throw OneStopException.invalid("to", "两个日期相距过远，无法计算工作日");
-        }
-        return (int) count;
     }
 
     /** Every day from {@code from} to {@code to}, both included, at most {@value #MAX_LISTED_DAYS}. */
     public List<DayInfo> days(LocalDate from, LocalDate to) {
-        if (from == null) {
-            throw OneStopException.invalid("from", "开始日期不能为空");
-        }
-        if (to == null) {
-            throw OneStopException.invalid("to", "结束日期不能为空");
-        }
+        asked("from", from, "开始日期");
+        asked("to", to, "结束日期");
         if (to.isBefore(from)) {
             throw OneStopException.invalid("to", "结束日期不能早于开始日期");
         }

@@ -282,7 +282,13 @@ class CalendarRulesTest {
         assertInvalid("from", () -> RULES.days(null, d(2026, 1, 1)));
         assertInvalid("date", () -> RULES.day(null));
         assertInvalid("from", () -> RULES.deadline(LocalDate.MAX.minusDays(3), 10));
-        assertInvalid("to", () -> RULES.workingDaysBetween(LocalDate.MIN, LocalDate.MAX));
+        assertInvalid("from", () -> RULES.workingDaysBetween(LocalDate.MIN, LocalDate.MAX));
+        // Questions are about 1949 to 2200, the years a schedule may be for.
+        assertInvalid("to", () -> RULES.workingDaysBetween(d(2026, 1, 1), d(2201, 1, 1)));
+        assertInvalid("from", () -> RULES.days(d(1948, 12, 31), d(1949, 1, 1)));
+        assertInvalid("date", () -> RULES.day(d(2201, 1, 1)));
+        assertEquals(d(1949, 1, 3), RULES.deadline(d(1949, 1, 1), 1), "Saturday 1 January 1949: Monday");
+        assertEquals(d(2201, 1, 1), RULES.deadline(d(2200, 12, 31), 1), "an answer may fall after 2200");
     }
 
     @Test
