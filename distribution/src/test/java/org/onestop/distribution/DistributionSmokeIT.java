@@ -107,6 +107,10 @@ class DistributionSmokeIT {
         String refused = script(List.of("create-base", base.toString()), 1);
         assertTrue(refused.contains("refusing"), "create-base must refuse an existing base: " + refused);
         step("create-base made " + base + " and refused to overwrite it");
+        // A port Jetty cannot listen on would leave the server up but deaf: refused before anything starts.
+        String badPort = script(List.of("run"), 1, "", Map.of("ONESTOP_HTTP_PORT", "99999"));
+        assertTrue(badPort.contains("1 to 65535"), badPort);
+        step("run refused ONESTOP_HTTP_PORT=99999");
 
         Path catalog = Files.createDirectories(base.resolve("etc/catalog"));
         try (Stream<Path> files = Files.list(home.resolve("demo/etc/catalog"))) {
@@ -357,8 +361,14 @@ class DistributionSmokeIT {
     }
 
     private String script(List<String> args, int expectedExit, String input) throws IOException, InterruptedException {
+        return script(args, expectedExit, input, Map.of());
+    }
+
+    private String script(List<String> args, int expectedExit, String input, Map<String, String> environment)
+            throws IOException, InterruptedException {
         ProcessBuilder pb = command(args).redirectErrorStream(true);
         pb.environment().put("ONESTOP_BASE", base.toString());
+        pb.environment().putAll(environment);
         Process p = pb.start();
         try (var stdin = p.getOutputStream()) {
             stdin.write(input.getBytes(StandardCharsets.UTF_8));
