@@ -2,6 +2,7 @@ package org.onestop.api.id;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Optional;
 
 /**
@@ -12,6 +13,7 @@ public final class ResidentId {
 
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CHECK = "10X98765432";
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private ResidentId() {
     }
@@ -27,11 +29,19 @@ public final class ResidentId {
         if (!v.matches("\\d{17}[\\dX]")) {
             return Optional.of("身份证号应为18位：17位数字加1位校验码（数字或X）");
         }
+        if (RegionCode.problem(v.substring(0, 6)).isPresent()) {
+            return Optional.of("身份证号前6位应为行政区划代码（GB/T 2260），“" + v.substring(0, 6) + "”不是");
+        }
+        LocalDate born;
         try {
-            LocalDate.of(Integer.parseInt(v.substring(6, 10)), Integer.parseInt(v.substring(10, 12)),
+            born = LocalDate.of(Integer.parseInt(v.substring(6, 10)), Integer.parseInt(v.substring(10, 12)),
                     Integer.parseInt(v.substring(12, 14)));
         } catch (DateTimeException e) {
             return Optional.of("身份证号中的出生日期无效");
+        }
+        // Nobody living was born before 1900, nor after today in China (where every resident ID is issued).
+        if (born.getYear() < 1900 || born.isAfter(LocalDate.now(CHINA))) {
+            return Optional.of("身份证号中的出生日期“" + born + "”不可能");
         }
         if (v.charAt(17) != checkCharacter(v)) {
             return Optional.of("身份证号校验码错误（GB 11643）");

@@ -19,6 +19,15 @@ class IdentifiersTest {
         assertTrue(ResidentId.problem("12345").orElseThrow().contains("18位"));
         assertTrue(ResidentId.problem(null).isPresent());
         assertTrue(ResidentId.problem("1101051949123100X2").isPresent(), "X only in the last place");
+        // Check digits right, yet impossible: born in 2099, born in 1899, region 999999.
+        assertTrue(ResidentId.problem(withCheck("34052220990101123")).orElseThrow().contains("出生日期"));
+        assertTrue(ResidentId.problem(withCheck("34052218991231123")).orElseThrow().contains("出生日期"));
+        assertTrue(ResidentId.problem(withCheck("99999919900101123")).orElseThrow().contains("行政区划"));
+        assertTrue(ResidentId.isValid(withCheck("34052220000229123")), "29 February 2000");
+    }
+
+    private static String withCheck(String seventeen) {
+        return seventeen + ResidentId.checkCharacter(seventeen);
     }
 
     @Test
