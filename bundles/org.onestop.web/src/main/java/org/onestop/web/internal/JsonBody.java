@@ -15,9 +15,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.onestop.api.OneStopException;
 import org.onestop.json.OneStopJson;
 
@@ -107,7 +111,17 @@ final class JsonBody {
             if (!value.isJsonObject()) {
                 throw wrongType(field, "应为 JSON 对象");
             }
-            for (RecordComponent component : raw.getRecordComponents()) {
+            RecordComponent[] components = raw.getRecordComponents();
+            Set<String> known = Arrays.stream(components).map(RecordComponent::getName)
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+            for (String name : value.getAsJsonObject().keySet()) {
+                // A misspelt field would otherwise be dropped, and its default taken without a word.
+                if (!known.contains(name)) {
+                    String path = field == null ? name : field + "." + name;
+                    throw OneStopException.invalid(path, "未知字段“" + path + "”；可用的字段：" + String.join("、", known));
+                }
+            }
+            for (RecordComponent component : components) {
                 checkShape(value.getAsJsonObject().get(component.getName()), component.getGenericType(),
                         field == null ? component.getName() : field + "." + component.getName());
             }

@@ -46,7 +46,10 @@ class BadInputTest extends FixtureTest {
             "{\"account\": \"hs.new1\", \"name\": \"新人\", \"password\": \"Correct-horse-9\", \"grants\": [{\"role\": \"CLERK\", \"departmentId\": \"nowhere\"}]}|grants[0].departmentId",
             "{\"account\": \"hs.new1\", \"name\": \"新人\", \"password\": \"Correct-horse-9\", \"grants\": [{\"role\": \"INTEGRATION\"}]}|grants[0].role",
             "{\"account\": \"x' OR '1'='1\", \"name\": \"新人\", \"password\": \"Correct-horse-9\", \"grants\": [{\"role\": \"DIRECTOR\"}]}|account",
-            "{\"account\": \"hs.clerk\", \"name\": \"重名\", \"password\": \"Correct-horse-9\", \"grants\": [{\"role\": \"DIRECTOR\"}]}|account"})
+            "{\"account\": \"hs.clerk\", \"name\": \"重名\", \"password\": \"Correct-horse-9\", \"grants\": [{\"role\": \"DIRECTOR\"}]}|account",
+            // A misspelt field is refused, not dropped with its default taken: at the top and inside.
+            "{\"account\": \"hs.new1\", \"name\": \"新人\", \"pasword\": \"Correct-horse-9\"}|pasword",
+            "{\"account\": \"hs.new1\", \"name\": \"新人\", \"password\": \"Correct-horse-9\", \"grants\": [{\"role\": \"CLERK\", \"department\": \"market\"}]}|grants[0].department"})
     void aBadNewPersonIs4xxOnItsFieldAndNothingIsStored(String body, String field) {
         int before = people();
         ApiResponse r = fx.post(fx.admin, PEOPLE, body);
