@@ -235,6 +235,13 @@ class DistributionSmokeIT {
         await("the journal plugin is gone", PLUGIN_TIMEOUT, () -> pluginIds(admin), ids -> !ids.contains("journal"));
         step("plugin journal removed");
 
+        // The folder's watcher passes over a jar that is not a bundle without a word: OneStop's log says why.
+        Files.writeString(base.resolve("plugins/broken.jar"), "not a jar");
+        await("the log says why plugins/broken.jar is not loaded", PLUGIN_TIMEOUT,
+                () -> new String(Files.readAllBytes(log), StandardCharsets.UTF_8),
+                text -> text.contains("broken.jar not loaded: 不是有效的 jar 文件"));
+        step("the log names plugins/broken.jar and why it is not loaded");
+
         send(clerk, HttpRequest.newBuilder(URI.create(api + "/session")).DELETE());
         json(get(clerk, "/session"), 401);
         step("sign-out ended clerk1's session on the server");
