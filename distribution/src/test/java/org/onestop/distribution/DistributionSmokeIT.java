@@ -131,17 +131,7 @@ class DistributionSmokeIT {
 
         int port = freeLoopbackPort();
         api = "http://127.0.0.1:" + port + "/api/v1";
-        long started = System.nanoTime();
-        ProcessBuilder run = command(List.of("run"));
-        run.environment().put("ONESTOP_BASE", base.toString());
-        run.environment().put("ONESTOP_HTTP_PORT", Integer.toString(port));
-        run.redirectErrorStream(true).redirectOutput(log.toFile());
-        onestop = run.start();
-
-        HttpResponse<String> health = await("GET /api/v1/health answers 200", START_TIMEOUT,
-                () -> tryGet("/health"), r -> r != null && r.statusCode() == 200);
-        long startToHealthMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-        System.out.println("onestop start-to-health: " + startToHealthMs + " ms");
+        HttpResponse<String> health = startAndAwaitHealth(port, "onestop.log", "first");
         step("health " + health.body());
         // The build prepared the home: a base's very first start maps the home's class-data archive.
         assertMaps(onestop, home.resolve("cds/onestop.jsa"));
@@ -312,7 +302,8 @@ class DistributionSmokeIT {
         return copy;
     }
 
-    private void startAndAwaitHealth(int port, String logName, String which) throws Exception {
+    /** Starts the base and waits for the first 200 of /health, printing how long it took. */
+    private HttpResponse<String> startAndAwaitHealth(int port, String logName, String which) throws Exception {
         log = dir.resolve(logName);
         long started = System.nanoTime();
         ProcessBuilder run = command(List.of("run"));
@@ -320,10 +311,11 @@ class DistributionSmokeIT {
         run.environment().put("ONESTOP_HTTP_PORT", Integer.toString(port));
         run.redirectErrorStream(true).redirectOutput(log.toFile());
         onestop = run.start();
-        await("GET /api/v1/health answers 200 (" + which + " start)", START_TIMEOUT,
+        HttpResponse<String> health = await("GET /api/v1/health answers 200 (" + which + " start)", START_TIMEOUT,
                 () -> tryGet("/health"), r -> r != null && r.statusCode() == 200);
         System.out.println("onestop " + which + " start-to-health: "
                 + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
+        return health;
     }
 
     private void stop(String which) throws InterruptedException {
