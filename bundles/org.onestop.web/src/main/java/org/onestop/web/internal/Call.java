@@ -2,7 +2,9 @@ package org.onestop.web.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Supplier;
+import org.onestop.api.OneStopException;
 import org.onestop.api.access.Principal;
 
 /**
@@ -66,10 +68,24 @@ public final class Call {
         return body.read(type);
     }
 
-    /** Parses the query string now, so that bad percent-encoding is a 400 even where no parameter is read. */
+    /**
+     * Parses the query string now, so that bad percent-encoding is a 400 even where no parameter is read; and
+     * refuses a parameter the route does not take, or one given twice, which would otherwise be ignored in
+     * silence (a misspelt filter would list everything, {@code days=5&days=6} count five).
+     */
     void parseQuery() {
         if (query == null) {
             query = QueryString.parse(rawQuery);
+        }
+        for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
+            String name = parameter.getKey();
+            if (!route.queryNames().contains(name)) {
+                throw OneStopException.invalid(name, route.queryNames().isEmpty() ? "此接口不接受查询参数，“" + name + "”无效"
+                        : "未知参数“" + name + "”；可用的参数：" + String.join("、", new TreeSet<>(route.queryNames())));
+            }
+            if (parameter.getValue().size() > 1) {
+                throw OneStopException.invalid(name, "参数“" + name + "”只能给出一次");
+            }
         }
     }
 

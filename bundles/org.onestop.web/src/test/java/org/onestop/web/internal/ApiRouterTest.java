@@ -195,7 +195,12 @@ class ApiRouterTest extends FixtureTest {
             "/calendar/between?from=2026-01-01&to=%2B10000-01-01|400|to",
             "/calendar/between?from=1900-01-01&to=2026-01-01|400|from",
             "/calendar/deadline?from=9999-12-31&days=3650|400|from",
-            "/calendar/days?from=2201-01-01&to=2201-01-05|400|from"})
+            "/calendar/days?from=2201-01-01&to=2201-01-05|400|from",
+            // A parameter the route does not take, or one given twice, is refused rather than ignored.
+            "/calendar/deadline?from=2026-09-30&days=5&centre=hanshan|400|centre",
+            "/calendar/deadline?from=2026-09-30&days=5&days=6|400|days",
+            "/centers/hanshan/items?departmnt=market|400|departmnt",
+            "/health?verbose=1|400|verbose"})
     void badQueryParametersNameTheirField(String url, int status, String field) {
         ApiResponse r = fx.get(fx.clerk, url);
         assertEquals(status, r.status(), r.text());
