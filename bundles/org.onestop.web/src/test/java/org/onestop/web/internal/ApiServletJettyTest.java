@@ -639,7 +639,8 @@ class ApiServletJettyTest {
     @Test
     void aBrowserCallThatChangesDataNeedsTheCsrfTokenAndABearerCallDoesNot() throws Exception {
         Browser clerk = signIn("hs.clerk");
-        String body = Fixture.receiveBody().replace("HS-SCJG-003", "HS-SCJG-004");
+        String body = Fixture.receiveBody("HS-SCJG-004", "A03",
+                "[{\"name\": \"药品经营许可证变更申请表\", \"form\": \"ORIGINAL\", \"copies\": 1}]");
         for (String csrf : new String[] {null, "", "forged", clerk.csrf() + "x"}) {
             HttpResponse<String> refused = clerk.withCsrf(csrf).send("POST", CASES, body);
             assertEquals(403, refused.statusCode(), "CSRF token " + csrf);

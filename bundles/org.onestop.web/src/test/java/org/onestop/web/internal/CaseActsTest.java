@@ -119,6 +119,12 @@ class CaseActsTest extends FixtureTest {
                 "\"channel\": \"WINDOW\",", "\"channel\": \"WINDOW\", \"conditionsMet\": [\"食品经营许可申请书\"],"));
         assertEquals(400, notConditional.status(), notConditional.text());
         assertEquals("conditionsMet[0]", error(notConditional).get("field").getAsString());
+        // A material outside the item's list would escape the material check and the one-time rule alike.
+        ApiResponse unlisted = fx.post(fx.clerk, "/centers/hanshan/cases", Fixture.receiveBody().replace(
+                "食品经营许可申请书", "食品经营许可申清书"));
+        assertEquals(400, unlisted.status(), unlisted.text());
+        assertEquals("materials[0].name", error(unlisted).get("field").getAsString());
+        assertTrue(error(unlisted).get("message").getAsString().contains("材料清单"), unlisted.text());
     }
 
     @Test
@@ -553,6 +559,7 @@ class CaseActsTest extends FixtureTest {
             "notice|{\"problems\": {}}|problems",
             "supplement|{\"materials\": [{\"name\": \"x\", \"form\": \"FAX\", \"copies\": 1}]}|materials[0].form",
             "supplement|{\"materials\": [{\"name\": \"x\", \"form\": \"COPY\", \"copies\": 0}]}|materials[0].copies",
+            "supplement|{\"materials\": [{\"name\": \"食品经营许可申请书\", \"form\": \"ORIGINAL\", \"copies\": 1}, {\"name\": \"户口簿\", \"form\": \"COPY\", \"copies\": 1}]}|materials[1].name",
             "accept|{\"on\": \"2026-13-01\"}|on",
             "accept|{\"window\": 7}|window",
             "refuse|{\"reason\": \"x\", \"legalBasis\": \"y\", \"on\": \"yesterday\"}|on",

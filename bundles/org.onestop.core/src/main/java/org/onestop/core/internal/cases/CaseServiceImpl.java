@@ -68,6 +68,7 @@ import org.onestop.api.catalog.HandlingType;
 import org.onestop.api.catalog.Item;
 import org.onestop.api.catalog.ItemKind;
 import org.onestop.api.catalog.JointDepartment;
+import org.onestop.api.catalog.Material;
 import org.onestop.api.catalog.ProcedureStep;
 import org.onestop.api.catalog.SpecialProcedure;
 import org.onestop.api.documents.CaseDocument;
@@ -160,6 +161,7 @@ public final class CaseServiceImpl implements CaseService {
             Item item = catalog.itemInForce(s, centerId, request.itemCode().strip(), on).orElseThrow(() -> OneStopException.notFound(
                     "itemCode", "事项“" + request.itemCode() + "”不存在或在" + on + "尚未生效"));
             List<String> conditions = conditionsMet(item, request.conditionsMet(), check);
+            listed(item, materials, check);
             checkWindow(s, centerId, item.departmentId(), act.window(), actCheck);
             int sequence = s.nextCaseSequence(centerId, on);
             String number = center.regionCode() + "-" + NUMBER_DATE.format(on) + "-" + String.format("%04d", sequence);
@@ -177,6 +179,19 @@ public final class CaseServiceImpl implements CaseService {
         recent.put(received);
         publish(received, received.timeline());
         return received;
+    }
+
+    /**
+     * Each material handed in must be one of the item's list: the material check, the one-time notice and its
+     * breach rule all go by those names, and a name outside the list would escape every one of them.
+     */
+    private static void listed(Item item, List<SubmittedMaterial> materials, Check check) {
+        List<String> names = item.materials().stream().map(Material::name).toList();
+        for (int i = 0; i < materials.size(); i++) {
+            String name = materials.get(i).name();
+            check.rule("materials[" + i + "].name", names.contains(name), "“" + name + "”不在事项“" + item.name()
+                    + "”的材料清单中；清单：" + String.join("、", names));
+        }
     }
 
     private static List<String> conditionsMet(Item item, List<String> given, Check check) {
@@ -260,6 +275,7 @@ public final class CaseServiceImpl implements CaseService {
         List<SubmittedMaterial> brought = materials(request.materials(), check, "materials");
         check.rule("materials", !brought.isEmpty(), "补正材料不能为空");
         return act(centerId, number, CaseAct.SUPPLEMENT.label(), request.act(), BEFORE_ACCEPTANCE, ctx -> {
+            listed(ctx.item(), brought, check);
             List<SubmittedMaterial> materials = new ArrayList<>(ctx.current.materials());
             for (SubmittedMaterial m : brought) {
                 materials.removeIf(old -> old.name().equals(m.name()));
