@@ -1,9 +1,12 @@
 package org.onestop.web.internal;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
+import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
-import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import java.io.IOException;
@@ -11,6 +14,7 @@ import java.io.StringReader;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -37,8 +41,6 @@ final class JsonBody {
     private static final Pattern PATH = Pattern.compile(" path \\$([^\\s]*)");
     private static final Pattern POSITION = Pattern.compile("line (\\d+) column (\\d+)");
 
-    /** Reads any JSON value as a tree, keeping the strictness of the reader it is given. */
-    private static final TypeAdapter<JsonElement> TREE = OneStopJson.gson().getAdapter(JsonElement.class);
 
     private final byte[] bytes;
 
@@ -55,7 +57,7 @@ final class JsonBody {
         try (JsonReader reader = new JsonReader(new StringReader(text))) {
             // Gson reads leniently unless told (single quotes, unquoted names, comments): an API takes RFC 8259 JSON.
             reader.setStrictness(Strictness.STRICT);
-            tree = TREE.read(reader);
+            tree = readTree(reader, null);
             if (reader.peek() != JsonToken.END_DOCUMENT) {
                 throw OneStopException.invalid(null, "请求正文在 JSON 对象之后还有多余内容");
             }
@@ -73,6 +75,58 @@ final class JsonBody {
             return OneStopJson.gson().fromJson(tree, type);
         } catch (JsonParseException | IllegalStateException e) {
             throw translate(e);
+        }
+    }
+
+    /**
+     * Reads one JSON value as a tree. A name given twice in one object is refused: Gson's own tree would keep
+     * the last one without a word, and which one the sender meant is not for the server to guess.
+     */
+    private static JsonElement readTree(JsonReader in, String path) throws IOException {
+        switch (in.peek()) {
+            case BEGIN_OBJECT -> {
+                JsonObject object = new JsonObject();
+                in.beginObject();
+                while (in.hasNext()) {
+                    String name = in.nextName();
+                    String field = path == null ? name : path + "." + name;
+                    if (object.has(name)) {
+                        throw OneStopException.invalid(field, "字段“" + field + "”出现了两次");
+                    }
+                    object.add(name, readTree(in, field));
+                }
+                in.endObject();
+                return object;
+            }
+            case BEGIN_ARRAY -> {
+                JsonArray array = new JsonArray();
+                in.beginArray();
+                while (in.hasNext()) {
+                    array.add(readTree(in, (path == null ? "" : path) + "[" + array.size() + "]"));
+                }
+                in.endArray();
+                return array;
+            }
+            case STRING -> {
+                return new JsonPrimitive(in.nextString());
+            }
+            case NUMBER -> {
+                String number = in.nextString();
+                try {
+                    return new JsonPrimitive(new BigDecimal(number));
+                } catch (NumberFormatException e) {
+                    // An exponent beyond what any field could hold, such as 1e9999999999.
+                    throw OneStopException.invalid(path, (path == null ? "请求正文" : "字段“" + path + "”") + "的数值超出范围：" + number);
+                }
+            }
+            case BOOLEAN -> {
+                return new JsonPrimitive(in.nextBoolean());
+            }
+            case NULL -> {
+                in.nextNull();
+                return JsonNull.INSTANCE;
+            }
+            default -> throw new IllegalStateException("JSON 正文不完整");
         }
     }
 

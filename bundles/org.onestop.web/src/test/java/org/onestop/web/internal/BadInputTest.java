@@ -49,6 +49,10 @@ class BadInputTest extends FixtureTest {
             "{\"account\": \"hs.clerk\", \"name\": \"重名\", \"password\": \"Correct-horse-9\", \"grants\": [{\"role\": \"DIRECTOR\"}]}|account",
             // A misspelt field is refused, not dropped with its default taken: at the top and inside.
             "{\"account\": \"hs.new1\", \"name\": \"新人\", \"pasword\": \"Correct-horse-9\"}|pasword",
+            // A name given twice is refused rather than the last one taken: at the top and inside.
+            "{\"account\": \"hs.new1\", \"account\": \"hs.new2\", \"name\": \"新人\", \"password\": \"Correct-horse-9\"}|account",
+            "{\"account\": \"hs.new1\", \"name\": \"新人\", \"password\": \"Correct-horse-9\", \"grants\": [{\"role\": \"DIRECTOR\", \"role\": \"SUPERVISOR\"}]}|grants[0].role",
+            "{\"account\": \"hs.new1\", \"name\": \"新人\", \"password\": \"Correct-horse-9\", \"grants\": [], \"x\": 1e9999999999}|x",
             "{\"account\": \"hs.new1\", \"name\": \"新人\", \"password\": \"Correct-horse-9\", \"grants\": [{\"role\": \"CLERK\", \"department\": \"market\"}]}|grants[0].department"})
     void aBadNewPersonIs4xxOnItsFieldAndNothingIsStored(String body, String field) {
         int before = people();
