@@ -35,13 +35,6 @@ public interface AccessService {
     /** The integration client behind a bearer secret; empty when unknown, expired or revoked (logged). */
     Optional<Principal> tokenPrincipal(String bearerSecret, String remote);
 
-    /**
-     * The enabled person with this account, with every role they hold, for an act that names a colleague
-     * (handing a first inquiry over, say) and must know that the colleague may take it. Empty for an unknown
-     * or disabled account.
-     */
-    Optional<Principal> principalOf(String account);
-
     List<Person> people(Principal actor, String centerId);
 
     Person createPerson(Principal actor, String centerId, NewPerson person);

@@ -5,7 +5,7 @@
  * {@link org.onestop.api.access.Principal} doing it.
  */
 @Export
-@Version("1.2.0")
+@Version("1.1.0")
 package org.onestop.api.access;
 
 import org.osgi.annotation.bundle.Export;

@@ -908,20 +908,17 @@ public final class OneStopApi {
 
     private ApiResponse inquiry(Call call) {
         String centerId = center(call).id();
-        return ok(InquiryView.of(inquiryOfPath(call, centerId), personalIn(call.principal(), centerId)));
+        String id = call.path("inquiryId");
+        Inquiry q = inquiries.find(centerId, id).orElseThrow(
+                () -> OneStopException.notFound("inquiryId", "首问登记“" + id + "”不存在"));
+        return ok(InquiryView.of(q, personalIn(call.principal(), centerId)));
     }
 
     /** Only the owner may hand the inquiry over (403 for anyone else); {@code to} is the account taking it. */
     private ApiResponse handOverInquiry(Call call) {
         String centerId = center(call).id();
         HandOver handOver = RequestBodies.handOver(call.body(HandOverBody.class), call.principal().account());
-        String id = inquiryOfPath(call, centerId).id();
-        // Only the owner may act on an inquiry: handed to an account that cannot take it, it would be stranded.
-        String to = handOver.to() == null ? "" : handOver.to().strip();
-        if (!to.isEmpty() && access.principalOf(to).filter(p -> p.may(Permission.INQUIRY_HANDLE, centerId, null)).isEmpty()) {
-            throw OneStopException.invalid("to", "接收人“" + to + "”不是本中心可以办理首问登记的在岗人员");
-        }
-        Inquiry q = onInquiry(() -> inquiries.handOver(centerId, id, handOver));
+        Inquiry q = onInquiry(() -> inquiries.handOver(centerId, call.path("inquiryId"), handOver));
         return ok(InquiryView.of(q, personalIn(call.principal(), centerId)));
     }
 
@@ -931,12 +928,6 @@ public final class OneStopApi {
         Inquiry q = onInquiry(() -> inquiries.close(centerId, call.path("inquiryId"), call.principal().account(),
                 body.answer(), RequestBodies.blankToNull(body.caseNumber())));
         return ok(InquiryView.of(q, personalIn(call.principal(), centerId)));
-    }
-
-    private Inquiry inquiryOfPath(Call call, String centerId) {
-        String id = call.path("inquiryId");
-        return inquiries.find(centerId, id).orElseThrow(
-                () -> OneStopException.notFound("inquiryId", "首问登记“" + id + "”不存在"));
     }
 
     /** An act on the inquiry of the path; the service names the inquiry {@code id}, the path {@code inquiryId}. */

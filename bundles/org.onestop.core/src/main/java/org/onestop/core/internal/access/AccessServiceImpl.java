@@ -307,14 +307,6 @@ public final class AccessServiceImpl implements AccessService {
     // --- people and roles ----------------------------------------------------------------------
 
     @Override
-    public Optional<Principal> principalOf(String account) {
-        if (account == null) {
-            return Optional.empty();
-        }
-        return store.read(s -> s.person(account).filter(PersonRecord::enabled).map(p -> principal(p, s.grants(account))));
-    }
-
-    @Override
     public List<Person> people(Principal actor, String centerId) {
         require(actor, Permission.PEOPLE_MANAGE, centerId, "查看人员");
         Instant now = clock.instant();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.onestop.api.OneStopException;
+import org.onestop.api.access.Permission;
 import org.onestop.api.catalog.Center;
 import org.onestop.api.catalog.Department;
 import org.onestop.api.catalog.Window;
@@ -22,6 +23,7 @@ import org.onestop.api.inquiry.InquiryStepKind;
 import org.onestop.api.inquiry.NewInquiry;
 import org.onestop.core.internal.catalog.CatalogServiceImpl;
 import org.onestop.core.internal.catalog.Check;
+import org.onestop.store.PersonRecord;
 import org.onestop.store.Store;
 import org.onestop.store.StoreSession;
 
@@ -86,6 +88,7 @@ public final class InquiryServiceImpl implements InquiryService {
             if (to.equals(current.owner())) {
                 throw check.invalid("to", "接收人不能是当前负责人“" + current.owner() + "”本人");
             }
+            checkTaker(s, centerId, to, check);
             checkWindow(s, centerId, toWindow, "toWindow", check);
             // The new owner's window is the one named, or none: the old window no longer answers for it.
             return new Next(to, toWindow, InquiryState.OPEN, null, note);
@@ -142,6 +145,18 @@ public final class InquiryServiceImpl implements InquiryService {
             }
             return written;
         });
+    }
+
+    /**
+     * Only the owner may act on an inquiry: handed to an account that cannot, it would be stranded. The one
+     * taking it over must be an enabled person who may handle first inquiries in this center.
+     */
+    private static void checkTaker(StoreSession s, String centerId, String account, Check check) {
+        boolean may = s.person(account).filter(PersonRecord::enabled).isPresent() && s.grants(account).stream()
+                .anyMatch(g -> g.role().allows(Permission.INQUIRY_HANDLE) && g.covers(centerId, null, null));
+        if (!may) {
+            throw check.invalid("to", "接收人“" + account + "”不是本中心可以办理首问登记的在岗人员");
+        }
     }
 
     /**

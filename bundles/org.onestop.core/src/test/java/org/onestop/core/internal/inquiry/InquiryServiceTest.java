@@ -25,6 +25,8 @@ import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import org.onestop.api.ErrorCode;
 import org.onestop.api.OneStopException;
+import org.onestop.api.access.Role;
+import org.onestop.api.access.RoleGrant;
 import org.onestop.api.cases.Applicant;
 import org.onestop.api.cases.ApplicantType;
 import org.onestop.api.cases.Case;
@@ -47,6 +49,8 @@ import org.onestop.api.inquiry.InquiryStep;
 import org.onestop.api.inquiry.InquiryStepKind;
 import org.onestop.api.inquiry.NewInquiry;
 import org.onestop.store.EmbeddedStore;
+import org.onestop.store.PersonRecord;
+import org.onestop.store.StoreSession;
 import org.onestop.store.Stores;
 
 /** First-inquiry records (首问负责制) on a real embedded Derby: ownership, hand-over, closing and races. */
@@ -77,6 +81,13 @@ class InquiryServiceTest {
             s.insertItemVersion(HANSHAN, item(ITEM));
             s.insertItemVersion(MAANSHAN, item("M-SCJG-001"));
             s.insertCase(HANSHAN, aCase());
+            // The clerks who hand inquiries to each other; people of other roles, centers and states for refusals.
+            for (String clerk : List.of("张三", "李四", "王五")) {
+                person(s, clerk, true, new RoleGrant(Role.CLERK, HANSHAN, "market", null));
+            }
+            person(s, "审核员", true, new RoleGrant(Role.REVIEWER, HANSHAN, "market", null));
+            person(s, "市窗口", true, new RoleGrant(Role.CLERK, MAANSHAN, "market", null));
+            person(s, "离职者", false, new RoleGrant(Role.CLERK, HANSHAN, "tax", null));
             return null;
         });
         service = new InquiryServiceImpl(store, Clock.fixed(NOW, ZoneId.of("Asia/Shanghai")));
@@ -85,6 +96,11 @@ class InquiryServiceTest {
     @AfterEach
     void close() {
         store.close();
+    }
+
+    static void person(StoreSession s, String account, boolean enabled, RoleGrant grant) {
+        s.insertPerson(new PersonRecord(account, account, "-", enabled, 0, null, NOW));
+        s.insertGrant(account, grant);
     }
 
     static Department department(String id, String first17, String... windows) {
@@ -117,8 +133,10 @@ class InquiryServiceTest {
         return e;
     }
 
-    static void invalid(String field, Executable act) {
-        assertEquals(field, refused(ErrorCode.INVALID, act).field());
+    static OneStopException invalid(String field, Executable act) {
+        OneStopException e = refused(ErrorCode.INVALID, act);
+        assertEquals(field, e.field());
+        return e;
     }
 
     Inquiry stored(String id) {
@@ -185,6 +203,20 @@ class InquiryServiceTest {
         e = refused(ErrorCode.FORBIDDEN, () -> service.handOver(HANSHAN, q.id(), new HandOver("张三", "王五", null, null)));
         assertTrue(e.getMessage().contains("李四"), e.getMessage());
         assertEquals(2, stored(q.id()).history().size());
+    }
+
+    @Test
+    void anInquiryGoesOnlyToSomeoneWhoMayTakeItHere() {
+        Inquiry q = service.open(HANSHAN, asked("张三"));
+        // Unknown, disabled, without first-inquiry rights, of another center: each would strand it.
+        for (String nobody : List.of("李思", "离职者", "审核员", "市窗口")) {
+            OneStopException e = invalid("to", () -> service.handOver(HANSHAN, q.id(), new HandOver("张三", nobody, null, null)));
+            assertTrue(e.getMessage().contains(nobody), e.getMessage());
+        }
+        assertEquals(q, stored(q.id()), "nothing written");
+        // Whoever is not the owner hears that first, whatever the name they give.
+        refused(ErrorCode.FORBIDDEN, () -> service.handOver(HANSHAN, q.id(), new HandOver("王五", "李思", null, null)));
+        assertEquals("王五", service.handOver(HANSHAN, q.id(), new HandOver("张三", "王五", null, null)).owner());
     }
 
     @Test
