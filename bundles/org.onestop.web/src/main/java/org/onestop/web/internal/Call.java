@@ -79,6 +79,9 @@ public final class Call {
         }
         for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
             String name = parameter.getKey();
+            if (name.isEmpty()) {
+                throw OneStopException.invalid(null, "查询参数缺少名称（“=" + String.join("”、“=", parameter.getValue()) + "”）");
+            }
             if (!route.queryNames().contains(name)) {
                 throw OneStopException.invalid(name, route.queryNames().isEmpty() ? "此接口不接受查询参数，“" + name + "”无效"
                         : "未知参数“" + name + "”；可用的参数：" + String.join("、", new TreeSet<>(route.queryNames())));

@@ -90,6 +90,9 @@ final class JsonBody {
                 while (in.hasNext()) {
                     String name = in.nextName();
                     String field = path == null ? name : path + "." + name;
+                    if (name.isEmpty()) {
+                        throw OneStopException.invalid(path, "请求正文中有名称为空的字段" + (path == null ? "" : "（在“" + path + "”中）"));
+                    }
                     if (object.has(name)) {
                         throw OneStopException.invalid(field, "字段“" + field + "”出现了两次");
                     }
@@ -229,6 +232,10 @@ final class JsonBody {
         String detail = fullMessage(e);
         String field = field(detail);
         Throwable cause = e.getCause() == null ? e : e.getCause();
+        if (detail.contains("Nesting limit")) {
+            // Valid JSON, only deeper than any body of the API could be: not "invalid JSON".
+            return OneStopException.invalid(null, "请求正文嵌套层数过多" + position(detail));
+        }
         if (cause instanceof com.google.gson.stream.MalformedJsonException || cause instanceof java.io.EOFException
                 || e instanceof com.google.gson.stream.MalformedJsonException) {
             return OneStopException.invalid(null, "请求正文不是有效的 JSON" + position(detail));

@@ -10,7 +10,8 @@ import org.onestop.api.OneStopException;
 /** Turns text from the query string or a body into typed values, naming the field when it cannot. */
 final class Params {
 
-    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+    private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9][0-9]*)");
 
     private Params() {
     }
@@ -53,6 +54,10 @@ final class Params {
     static Integer integer(String field, String text, int min, int max) {
         if (text == null) {
             return null;
+        }
+        // ASCII digits only: parseInt also reads "+5" and full-width "５", which no client means to send.
+        if (!INTEGER.matcher(text).matches()) {
+            throw OneStopException.invalid(field, "应为整数：“" + text + "”");
         }
         int value;
         try {

@@ -200,7 +200,10 @@ class ApiRouterTest extends FixtureTest {
             "/calendar/deadline?from=2026-09-30&days=5&centre=hanshan|400|centre",
             "/calendar/deadline?from=2026-09-30&days=5&days=6|400|days",
             "/centers/hanshan/items?departmnt=market|400|departmnt",
-            "/health?verbose=1|400|verbose"})
+            "/health?verbose=1|400|verbose",
+            "/calendar/deadline?from=2026-09-30&days=%2B5|400|days",
+            "/calendar/deadline?from=2026-09-30&days=%EF%BC%95|400|days",
+            "/calendar/deadline?from=2026-09-30&days=05|400|days"})
     void badQueryParametersNameTheirField(String url, int status, String field) {
         ApiResponse r = fx.get(fx.clerk, url);
         assertEquals(status, r.status(), r.text());

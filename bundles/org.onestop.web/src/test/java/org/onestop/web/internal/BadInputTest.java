@@ -113,6 +113,19 @@ class BadInputTest extends FixtureTest {
     }
 
     @Test
+    void emptyNamesAndDeepNestingAreRefusedForWhatTheyAre() {
+        ApiResponse emptyField = fx.post(fx.admin, PEOPLE, "{\"\": 1}");
+        assertEquals(400, emptyField.status(), emptyField.text());
+        assertTrue(error(emptyField).get("message").getAsString().contains("名称为空"), emptyField.text());
+        ApiResponse emptyParameter = fx.get("/calendar/deadline?from=2026-09-30&days=5&=x");
+        assertEquals(400, emptyParameter.status(), emptyParameter.text());
+        assertTrue(error(emptyParameter).get("message").getAsString().contains("缺少名称"), emptyParameter.text());
+        ApiResponse deep = fx.post(fx.admin, PEOPLE, "[".repeat(300) + "]".repeat(300));
+        assertEquals(400, deep.status(), deep.text());
+        assertTrue(error(deep).get("message").getAsString().contains("嵌套层数过多"), deep.text());
+    }
+
+    @Test
     void aVeryLongPasswordIsRefusedAsAWrongOne() {
         // The core hashes an over-long password as the empty one (one hash of the usual cost): no timing here.
         String longPassword = "a1".repeat(200_000);
