@@ -41,7 +41,6 @@ final class JsonBody {
     private static final Pattern PATH = Pattern.compile(" path \\$([^\\s]*)");
     private static final Pattern POSITION = Pattern.compile("line (\\d+) column (\\d+)");
 
-
     private final byte[] bytes;
 
     JsonBody(byte[] bytes) {
@@ -91,7 +90,8 @@ final class JsonBody {
                     String name = in.nextName();
                     String field = path == null ? name : path + "." + name;
                     if (name.isEmpty()) {
-                        throw OneStopException.invalid(path, "请求正文中有名称为空的字段" + (path == null ? "" : "（在“" + path + "”中）"));
+                        throw OneStopException.invalid(path,
+                                "请求正文中有名称为空的字段" + (path == null ? "" : "（在“" + path + "”中）"));
                     }
                     if (object.has(name)) {
                         throw OneStopException.invalid(field, "字段“" + field + "”出现了两次");
@@ -119,7 +119,8 @@ final class JsonBody {
                     return new JsonPrimitive(new BigDecimal(number));
                 } catch (NumberFormatException e) {
                     // An exponent beyond what any field could hold, such as 1e9999999999.
-                    throw OneStopException.invalid(path, (path == null ? "请求正文" : "字段“" + path + "”") + "的数值超出范围：" + number);
+                    throw OneStopException.invalid(path,
+                            (path == null ? "请求正文" : "字段“" + path + "”") + "的数值超出范围：" + number);
                 }
             }
             case BOOLEAN -> {

@@ -210,7 +210,8 @@ class InquiryServiceTest {
         Inquiry q = service.open(HANSHAN, asked("张三"));
         // Unknown, disabled, without first-inquiry rights, of another center: each would strand it.
         for (String nobody : List.of("李思", "离职者", "审核员", "市窗口")) {
-            OneStopException e = invalid("to", () -> service.handOver(HANSHAN, q.id(), new HandOver("张三", nobody, null, null)));
+            OneStopException e = invalid("to",
+                    () -> service.handOver(HANSHAN, q.id(), new HandOver("张三", nobody, null, null)));
             assertTrue(e.getMessage().contains(nobody), e.getMessage());
         }
         assertEquals(q, stored(q.id()), "nothing written");
@@ -299,7 +300,8 @@ class InquiryServiceTest {
                         lost.add(((OneStopException) e.getCause()).code());
                     }
                 }
-                assertEquals(1, won.size(), "round " + round + ": " + lost + " won " + won.stream().map(w -> w.owner() + w.history().size()).toList() + " stored " + stored(id).history());
+                assertEquals(1, won.size(), "round " + round + ": lost " + lost + ", won "
+                        + won.stream().map(w -> w.owner() + w.history().size()).toList() + ", stored " + stored(id).history());
                 assertEquals(1, lost.size());
                 assertTrue(Set.of(ErrorCode.CONFLICT, ErrorCode.FORBIDDEN).contains(lost.get(0)), lost.toString());
                 Inquiry after = stored(id);
